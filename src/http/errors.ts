@@ -1,0 +1,106 @@
+// Turns every error into RFC 9457 problem+json. Validation failures name the offending field as a
+// JSON pointer ("/body/number"). Only genuine server faults become 500, and they are logged.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errors, type FieldError } from '../lib/errors.js';
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+export function fieldErrorsFromAjv(part: string, issues: AjvIssue[]): FieldError[] {
+  return issues.map((i) => {
+    let path = `/${part}${i.instancePath ?? ''}`;
+    let message = i.message ?? 'is invalid';
+    const p = i.params ?? {};
+    if (i.keyword === 'required' && typeof p.missingProperty === 'string') {
+      path += `/${p.missingProperty}`;
+      message = 'is required';
+    } else if (i.keyword === 'additionalProperties' && typeof p.additionalProperty === 'string') {
+      path += `/${p.additionalProperty}`;
+      message = 'is not an allowed field';
+    } else if (i.keyword === 'anyOf' || i.keyword === 'const') {
+      message = 'is not one of the allowed values';
+    }
+    return { path, message };
+  });
+}
+
+/** Maps driver constraint errors (a race past a command's own checks) to 409 rather than 500. */
+function constraintError(e: unknown): AppError | null {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') {
+    return errors.conflict('A record with the same unique values already exists');
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
+    return errors.unprocessable('A referenced record does not exist');
+  }
+  return null;
+}
+
+export function toAppError(error: unknown, bodyLimit: number): AppError | null {
+  if (error instanceof AppError) return error;
+  const fe = error as FastifyError & { validationContext?: string };
+  if (fe.validation) {
+    return errors.validation(fieldErrorsFromAjv(fe.validationContext ?? 'body', fe.validation as AjvIssue[]));
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.payloadTooLarge(bodyLimit);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return errors.unsupportedMediaType(String(fe.message).replace(/^Unsupported Media Type:?\s*/, ''));
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errors.badRequest("The body is empty but the content type is 'application/json'");
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return errors.badRequest('Content-Length does not match the body');
+    default:
+      break;
+  }
+  const constraint = constraintError(error);
+  if (constraint) return constraint;
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    if (error instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return errors.badRequest(`The body is not valid JSON: ${fe.message}`);
+    }
+    return new AppError(fe.statusCode, 'bad-request', 'Bad request', fe.message);
+  }
+  return null;
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, e: AppError): FastifyReply {
+  for (const [k, v] of Object.entries(e.headers)) void reply.header(k, v);
+  return reply
+    .code(e.status)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `/api/problems/${e.code}`,
+      title: e.title,
+      status: e.status,
+      ...(e.detail ? { detail: e.detail } : {}),
+      instance: request.url.split('?')[0],
+      ...(e.errors.length ? { errors: e.errors } : {}),
+    });
+}
+
+export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error, bodyLimit);
+    if (appError) return sendProblem(reply, request, appError);
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(
+      reply,
+      request,
+      new AppError(
+        500,
+        'internal',
+        'Internal server error',
+        'An unexpected error occurred; it has been logged',
+      ),
+    );
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')),
+  );
+}

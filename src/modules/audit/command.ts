@@ -1,0 +1,103 @@
+// The one write path. A command runs in a transaction, checks its policy first, and every change it
+// makes is recorded as an audit event in that same transaction. A command that records no audit
+// event is rolled back: the trail fails closed.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+import { errors } from '../../lib/errors.js';
+import { roleSummary, type Actor } from '../access/actor.js';
+import { hashEvent } from './chain.js';
+
+export interface AuditEntry {
+  action: string;
+  recordType: string;
+  recordId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface CommandTx {
+  trx: Transaction<DB>;
+  actor: Actor;
+  now: string;
+  audit(entry: AuditEntry): void;
+  /** Declares that this run changed nothing (e.g. an idempotent re-import), so no event is due. */
+  unchanged(): void;
+}
+
+export interface CommandSpec<T> {
+  /** Stable name, e.g. "decisions.adopt". */
+  name: string;
+  /** Throws (usually errors.forbidden) when the actor may not run the command. */
+  authorize(actor: Actor): void;
+  run(tx: CommandTx): Promise<T>;
+}
+
+export class MissingAuditError extends Error {
+  constructor(command: string) {
+    super(`command ${command} changed state without an audit event`);
+  }
+}
+
+export async function runCommand<T>(db: Kysely<DB>, actor: Actor, spec: CommandSpec<T>): Promise<T> {
+  if (!actor.id) throw errors.unauthenticated();
+  spec.authorize(actor);
+  return db.transaction().execute(async (trx) => {
+    const entries: AuditEntry[] = [];
+    let unchanged = false;
+    const now = new Date().toISOString();
+    const result = await spec.run({
+      trx,
+      actor,
+      now,
+      audit: (e) => entries.push(e),
+      unchanged: () => (unchanged = true),
+    });
+    if (entries.length === 0) {
+      if (!unchanged) throw new MissingAuditError(spec.name);
+      return result;
+    }
+    await appendAuditEvents(trx, actor, now, entries);
+    return result;
+  });
+}
+
+async function appendAuditEvents(trx: Transaction<DB>, actor: Actor, now: string, entries: AuditEntry[]) {
+  // Touching the head row first takes its row lock on PostgreSQL, serializing writers of the chain.
+  await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('id', '=', 1)
+    .execute();
+  const head = await trx
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  let seq = head.seq;
+  let prev = head.hash;
+  const roles = roleSummary(actor);
+  for (const e of entries) {
+    seq += 1;
+    const row = {
+      seq,
+      id: newId(),
+      occurred_at: now,
+      actor_id: actor.id,
+      actor_roles: roles,
+      action: e.action,
+      record_type: e.recordType,
+      record_id: e.recordId,
+      before_json: e.before === undefined ? null : JSON.stringify(e.before),
+      after_json: e.after === undefined ? null : JSON.stringify(e.after),
+      prev_hash: prev,
+    };
+    const hash = hashEvent(row);
+    await trx
+      .insertInto('audit_events')
+      .values({ ...row, hash })
+      .execute();
+    prev = hash;
+  }
+  await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+}

@@ -1,0 +1,178 @@
+// Demo data. Real reference data (entities, boards, the 193 member states) and the real report of
+// the 2024 joint meeting of the Executive Boards (31 May 2024, Chinese). Everything invented to
+// show the features — sample sessions and decisions — is flagged synthetic and says so.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requireAnyRole } from '../modules/access/policy.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { systemActor, type Actor } from '../modules/access/actor.js';
+import { runCommand } from '../modules/audit/command.js';
+import { addExpression } from '../modules/documents/commands/addExpression.js';
+import { registerDocument } from '../modules/documents/commands/registerDocument.js';
+import { adoptDecision } from '../modules/decisions/commands/adoptDecision.js';
+import { MEMBER_STATES } from '../modules/registry/data/member-states.js';
+import { BOARDS, ENTITIES } from '../modules/registry/data/reference.js';
+import { scheduleSession } from '../modules/sessions/commands/scheduleSession.js';
+import { addAgendaItem } from '../modules/sessions/commands/addAgendaItem.js';
+import { segmentText } from '../ingest/segment.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The project's data folder, from src/seed or dist/seed alike. */
+export const DATA_DIR = path.resolve(here, '..', '..', 'data');
+export const JOINT_MEETING_REPORT = path.join(DATA_DIR, 'corpus', 'joint-meeting-2024.zh.txt');
+
+const ALL_BOARDS = BOARDS.map((b) => b.id);
+
+export async function loadReferenceData(
+  db: Kysely<DB>,
+  actor: Actor = systemActor('seed'),
+): Promise<boolean> {
+  const existing = await db.selectFrom('boards').select('id').limit(1).execute();
+  if (existing.length) return false;
+  await runCommand(db, actor, {
+    name: 'registry.loadReferenceData',
+    authorize: (a) => requireAnyRole(a, ['administrator']),
+    run: async ({ trx, audit }) => {
+      await trx
+        .insertInto('boards')
+        .values(
+          BOARDS.map((b) => ({ id: b.id, code: b.code, name: b.name, established_by: b.establishedBy })),
+        )
+        .execute();
+      await trx
+        .insertInto('entities')
+        .values(
+          ENTITIES.map((e) => ({
+            id: e.id,
+            code: e.code,
+            name: e.name,
+            executive_head_title: e.executiveHeadTitle,
+            website: e.website,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('board_entities')
+        .values(ENTITIES.map((e) => ({ board_id: e.boardId, entity_id: e.id })))
+        .execute();
+      await trx
+        .insertInto('member_states')
+        .values(
+          MEMBER_STATES.map((m) => ({
+            id: m.id,
+            iso2: m.iso2,
+            iso_numeric: m.isoNumeric,
+            name: m.name,
+            regional_group: m.regionalGroup,
+          })),
+        )
+        .execute();
+      audit({
+        action: 'reference-data.loaded',
+        recordType: 'registry',
+        recordId: 'reference-data',
+        after: { boards: BOARDS.length, entities: ENTITIES.length, memberStates: MEMBER_STATES.length },
+      });
+    },
+  });
+  return true;
+}
+
+export async function loadJointMeeting2024(
+  db: Kysely<DB>,
+  actor: Actor = systemActor('seed'),
+): Promise<string | null> {
+  const exists = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('type', '=', 'joint-meeting')
+    .where('start_date', '=', '2024-05-31')
+    .executeTakeFirst();
+  if (exists) return null;
+  const sessionId = await scheduleSession(db, actor, {
+    type: 'joint-meeting',
+    title: 'Joint meeting of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF, UN-Women and WFP, 2024',
+    startDate: '2024-05-31',
+    endDate: '2024-05-31',
+    boardIds: [...ALL_BOARDS],
+  });
+  const text = fs.readFileSync(JOINT_MEETING_REPORT, 'utf8');
+  const seg = segmentText(text);
+  const documentId = await registerDocument(db, actor, {
+    type: 'report',
+    title:
+      'Report of the joint meeting of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF, UN-Women and WFP, 31 May 2024',
+    date: seg.date ?? '2024-05-31',
+    originalLanguage: 'zh',
+    sessionId,
+    boardIds: [...ALL_BOARDS],
+  });
+  await addExpression(db, actor, {
+    documentId,
+    input: {
+      language: 'zh',
+      title: seg.title ?? '执行局联席会议报告',
+      sourceName: path.basename(JOINT_MEETING_REPORT),
+      paragraphs: seg.paragraphs.map((p) => ({ number: p.number, text: p.text, subpoints: p.subpoints })),
+    },
+  });
+  return documentId;
+}
+
+/** Invented records that show sessions, agenda items and decisions. Each is flagged synthetic. */
+export async function loadSyntheticExamples(
+  db: Kysely<DB>,
+  actor: Actor = systemActor('seed'),
+): Promise<void> {
+  const exists = await db.selectFrom('decisions').select('id').where('synthetic', '=', 1).limit(1).execute();
+  if (exists.length) return;
+  const sessionId = await scheduleSession(db, actor, {
+    type: 'annual',
+    title: 'Annual session 2024 (synthetic demo record)',
+    startDate: '2024-06-03',
+    endDate: '2024-06-07',
+    venue: 'New York',
+    boardIds: ['undp-unfpa-unops'],
+    synthetic: true,
+  });
+  const itemId = await addAgendaItem(db, actor, {
+    sessionId,
+    input: {
+      number: '2',
+      title: 'Follow-up to the review of governance and oversight functions (synthetic)',
+      synthetic: true,
+    },
+  });
+  await adoptDecision(db, actor, {
+    boardId: 'undp-unfpa-unops',
+    number: '2024/901',
+    sessionId,
+    agendaItemId: itemId,
+    title: 'Working group on the review of governance and oversight functions (synthetic demo decision)',
+    language: 'en',
+    adoptedOn: '2024-06-07',
+    synthetic: true,
+    paragraphs: [
+      { kind: 'preambular', text: 'Recalling General Assembly resolution 48/162, (synthetic demo text)' },
+      {
+        kind: 'operative',
+        number: '1',
+        text: 'Establishes a working group of members to consider the recommendations of the review; (synthetic demo text)',
+      },
+      {
+        kind: 'operative',
+        number: '2',
+        text: 'Requests the Administrator to report on the implementation of the recommendations at its annual session 2025. (synthetic demo text)',
+      },
+    ],
+  });
+}
+
+export async function seedDemo(db: Kysely<DB>): Promise<{ reference: boolean; jointMeeting: boolean }> {
+  const reference = await loadReferenceData(db);
+  const doc = await loadJointMeeting2024(db);
+  await loadSyntheticExamples(db);
+  return { reference, jointMeeting: doc !== null };
+}
