@@ -39,6 +39,16 @@ export class CliExit extends Error {
   }
 }
 
+/** What module CLI files get to register their commands (see registerModuleCommands). */
+export interface CliContext {
+  io: CliIO;
+  config(): Config;
+  withDb<T>(fn: (d: Database) => Promise<T>, migrate?: boolean): Promise<T>;
+}
+
+/** Module command files: each exports register(program, cli). Add new modules here. */
+const MODULE_COMMANDS: ((program: Command, cli: CliContext) => void)[] = [];
+
 export function buildProgram(io: CliIO = defaultIO): Command {
   const program = new Command('concord')
     .description('Concord: governance and oversight for the UN Executive Boards')
@@ -301,6 +311,9 @@ export function buildProgram(io: CliIO = defaultIO): Command {
         io.out(`✓ audit chain intact (${events.length} events)`);
       });
     });
+
+  const cli: CliContext = { io, config, withDb };
+  for (const register of MODULE_COMMANDS) register(program, cli);
 
   return program;
 }

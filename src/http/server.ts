@@ -27,7 +27,6 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       ? { logger: false }
       : { loggerInstance: ctx.logger as unknown as FastifyBaseLogger }),
     bodyLimit: ctx.config.bodyLimit,
-    disableRequestLogging: false,
     trustProxy: false,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false } },
