@@ -9,6 +9,7 @@ export interface Config {
   bodyLimit: number;
   seedDemo: boolean;
   publicUrl: string;
+  readCache: boolean;
 }
 
 export interface ConfigProblem {
@@ -52,6 +53,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): {
   if (!['true', 'false', '1', '0'].includes(seed)) {
     problems.push({ variable: 'CONCORD_SEED_DEMO', message: "must be 'true' or 'false'" });
   }
+  const cacheRaw = (env.CONCORD_READ_CACHE ?? 'true').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(cacheRaw)) {
+    problems.push({ variable: 'CONCORD_READ_CACHE', message: "must be 'true' or 'false'" });
+  }
   const port = int('PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
   const config: Config = {
@@ -62,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): {
     bodyLimit: int('CONCORD_BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
     seedDemo: seed === 'true' || seed === '1',
     publicUrl: env.CONCORD_PUBLIC_URL || `http://localhost:${port}`,
+    readCache: cacheRaw !== 'false' && cacheRaw !== '0',
   };
   return { config, problems };
 }

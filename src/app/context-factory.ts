@@ -27,7 +27,7 @@ export async function createContext(
 ): Promise<AppContext> {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config.databaseUrl);
-  if (opts.migrate ?? true) await migrateToLatest(database.db);
+  if (opts.migrate ?? true) await migrateToLatest(database.db, database.schema);
   if (opts.seed ?? config.seedDemo) {
     const seeded = await seedDemo(database.db);
     if (seeded.reference || seeded.jointMeeting) logger.info(seeded, 'demo data loaded');

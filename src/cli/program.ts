@@ -70,7 +70,7 @@ export function buildProgram(io: CliIO = defaultIO): Command {
   async function withDb<T>(fn: (d: Database) => Promise<T>, migrate = true): Promise<T> {
     const database = await openDatabase(config().databaseUrl);
     try {
-      if (migrate) await migrateToLatest(database.db);
+      if (migrate) await migrateToLatest(database.db, database.schema);
       return await fn(database);
     } finally {
       await database.close();
@@ -94,7 +94,7 @@ export function buildProgram(io: CliIO = defaultIO): Command {
     .description('Apply pending database migrations')
     .action(async () => {
       await withDb(async (d) => {
-        const result = await migrateToLatest(d.db);
+        const result = await migrateToLatest(d.db, d.schema);
         const applied =
           result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
         io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -177,7 +177,7 @@ export function buildProgram(io: CliIO = defaultIO): Command {
             await database!.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
           });
         io.out(`✓ database reachable (${database.description})`);
-        const pending = await pendingMigrations(database.db);
+        const pending = await pendingMigrations(database.db, database.schema);
         if (pending.length) {
           ok = false;
           io.out(

@@ -16,6 +16,8 @@ export interface Database {
   dialect: DialectName;
   /** A printable description without credentials. */
   description: string;
+  /** The PostgreSQL schema the connection works in, when not the default search path. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -28,13 +30,28 @@ export function redactUrl(url: string): string {
 
 export async function openDatabase(url: string, opts: { pgSchema?: string } = {}): Promise<Database> {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    // `?schema=name` selects a schema (used by tests and shared servers); it is not a libpq option.
+    const parsed = new URL(url);
+    const schemaParam = parsed.searchParams.get('schema');
+    if (schemaParam) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaParam)) throw new Error(`invalid schema name '${schemaParam}'`);
+      parsed.searchParams.delete('schema');
+      opts = { ...opts, pgSchema: schemaParam };
+      url = parsed.toString();
+    }
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', description: redactUrl(url), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      description: redactUrl(url),
+      ...(opts.pgSchema ? { schema: opts.pgSchema } : {}),
+      close: () => db.destroy(),
+    };
   }
   if (url.startsWith('pglite:')) {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -51,23 +68,47 @@ export async function openDatabase(url: string, opts: { pgSchema?: string } = {}
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', description: `sqlite:${file}`, close: () => db.destroy() };
 }
 
-export function migrator(db: Kysely<DB>): Migrator {
-  return new Migrator({ db, provider: migrationProvider });
+// Kysely's migrator looks for its own tables by schema; name it when the connection uses one,
+// otherwise a same-named table in another schema would be taken for ours.
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small indexed query, so
+ * keep prepared statements by SQL text (bounded, least recently used first out).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, max = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (query: string) => {
+      let stmt = cache.get(query);
+      if (stmt) {
+        cache.delete(query);
+      } else {
+        stmt = sqlite.prepare(query);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(query, stmt);
+      return stmt;
+    },
+  };
 }
 
-export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {
-  const result = await migrator(db).migrateToLatest();
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+export function migrator(db: Kysely<DB>, schema?: string): Migrator {
+  return new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+export async function migrateToLatest(db: Kysely<DB>, schema?: string): Promise<MigrationResultSet> {
+  const result = await migrator(db, schema).migrateToLatest();
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(`migration failed: ${JSON.stringify(result.error)}`);
   return result;
 }
 
 /** Names of migrations known to the code but not yet applied to the database. */
-export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
-  const info = await migrator(db).getMigrations();
+export async function pendingMigrations(db: Kysely<DB>, schema?: string): Promise<string[]> {
+  const info = await migrator(db, schema).getMigrations();
   return info.filter((m) => !m.executedAt).map((m) => m.name);
 }
 

@@ -32,6 +32,27 @@ export const TABLES: { name: keyof DB; orderBy: string[] }[] = [
   { name: 'users', orderBy: ['id'] },
   { name: 'role_grants', orderBy: ['id'] },
   { name: 'api_tokens', orderBy: ['id'] },
+  { name: 'oversight_reviews', orderBy: ['id'] },
+  { name: 'oversight_recommendations', orderBy: ['id'] },
+  { name: 'oversight_addressees', orderBy: ['id'] },
+  { name: 'oversight_actions', orderBy: ['id'] },
+  { name: 'oversight_evidence', orderBy: ['id'] },
+  { name: 'oversight_status_changes', orderBy: ['id'] },
+  { name: 'oversight_decision_links', orderBy: ['id'] },
+  { name: 'oversight_working_groups', orderBy: ['id'] },
+  { name: 'oversight_working_group_members', orderBy: ['working_group_id', 'member_state_id'] },
+  { name: 'oversight_working_group_meetings', orderBy: ['id'] },
+  { name: 'oversight_working_group_recommendations', orderBy: ['working_group_id', 'recommendation_id'] },
+  { name: 'oversight_mandates', orderBy: ['id'] },
+  { name: 'oversight_shared_subjects', orderBy: ['id'] },
+  { name: 'oversight_shared_subject_members', orderBy: ['shared_subject_id', 'subject_type', 'subject_id'] },
+  { name: 'oversight_imports', orderBy: ['id'] },
+  { name: 'paragraph_annotations', orderBy: ['paragraph_id'] },
+  { name: 'paragraph_mentions', orderBy: ['id'] },
+  { name: 'paragraph_references', orderBy: ['id'] },
+  { name: 'paragraph_themes', orderBy: ['paragraph_id', 'theme'] },
+  { name: 'acronyms', orderBy: ['id'] },
+  { name: 'ingest_files', orderBy: ['id'] },
   { name: 'audit_events', orderBy: ['seq'] },
   { name: 'audit_head', orderBy: ['id'] },
 ];
@@ -49,7 +70,7 @@ export async function exportDatabase(db: Kysely<DB>): Promise<ExportFile> {
   for (const t of TABLES) {
     let q = db.selectFrom(t.name).selectAll();
     for (const c of t.orderBy) q = q.orderBy(c as never);
-    tables[t.name] = (await q.execute()) as Record<string, unknown>[];
+    tables[t.name] = (await q.execute());
   }
   return {
     format: EXPORT_FORMAT,
@@ -112,7 +133,7 @@ export async function importDatabase(
         for (let i = 0; i < rows.length; i += chunk) {
           await trx
             .insertInto(t.name)
-            .values(rows.slice(i, i + chunk) as never)
+            .values(rows.slice(i, i + chunk))
             .execute();
         }
       }

@@ -26,7 +26,7 @@ class PGliteConnection implements DatabaseConnection {
       ? { rows: res.rows, numAffectedRows: BigInt(affected) }
       : { rows: res.rows };
   }
-  // eslint-disable-next-line require-yield
+
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported on PGlite');
   }

@@ -207,6 +207,256 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+// Oversight tracker (migration 0003_oversight).
+export interface OversightReviewTable {
+  id: string;
+  title: string;
+  issuing_body: string;
+  year: number;
+  symbol: string | null;
+  issued_on: string;
+  document_id: string | null;
+  synthetic: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OversightRecommendationTable {
+  id: string;
+  review_id: string;
+  number: string;
+  position: number;
+  text: string;
+  category: string;
+  intended_impact: string | null;
+  priority: string;
+  weight: number;
+  synthetic: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OversightAddresseeTable {
+  id: string;
+  recommendation_id: string;
+  kind: string; // board | executive-head
+  board_id: string;
+  entity_id: string | null;
+  addressee_key: string;
+  acceptance: string;
+  acceptance_on: string | null;
+  acceptance_by: string | null;
+  acceptance_justification: string | null;
+  implementation: string;
+  implementation_on: string | null;
+  implementation_by: string | null;
+  implementation_justification: string | null;
+  progress: number;
+  last_progress_on: string;
+  synthetic: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OversightActionTable {
+  id: string;
+  addressee_id: string;
+  title: string;
+  owner: string;
+  due_date: string | null;
+  due_session_type: string | null;
+  due_session_year: number | null;
+  due_on: string | null;
+  status: string;
+  progress: number;
+  weight: number;
+  completed_on: string | null;
+  synthetic: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OversightEvidenceTable {
+  id: string;
+  action_id: string;
+  kind: string; // document | link
+  title: string;
+  document_id: string | null;
+  url: string | null;
+  added_by: string;
+  synthetic: number;
+  created_at: string;
+}
+
+export interface OversightStatusChangeTable {
+  id: string;
+  subject_type: string; // addressee | action | mandate
+  subject_id: string;
+  axis: string;
+  from_status: string | null;
+  to_status: string;
+  progress_before: number | null;
+  progress_after: number | null;
+  effective_on: string;
+  recorded_at: string;
+  actor_id: string;
+  actor_name: string;
+  justification: string | null;
+  synthetic: number;
+}
+
+export interface OversightWorkflowTransitionTable {
+  axis: string;
+  from_status: string;
+  to_status: string;
+  requires_justification: number;
+}
+
+export interface OversightDecisionLinkTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  decision_id: string;
+  paragraph_number: string | null;
+  relation: string;
+  created_at: string;
+}
+
+export interface OversightWorkingGroupTable {
+  id: string;
+  board_id: string;
+  name: string;
+  established_on: string;
+  decision_id: string | null;
+  synthetic: number;
+  created_at: string;
+}
+
+export interface OversightWorkingGroupMemberTable {
+  working_group_id: string;
+  member_state_id: string;
+  role: string;
+}
+
+export interface OversightWorkingGroupMeetingTable {
+  id: string;
+  working_group_id: string;
+  date: string;
+  title: string;
+  summary: string | null;
+  document_id: string | null;
+  created_at: string;
+}
+
+export interface OversightWorkingGroupRecommendationTable {
+  working_group_id: string;
+  recommendation_id: string;
+}
+
+export interface OversightMandateTable {
+  id: string;
+  board_id: string;
+  decision_id: string | null;
+  paragraph_number: string | null;
+  entity_id: string | null;
+  addressee_text: string;
+  verb: string;
+  deliverable: string;
+  due_session_type: string | null;
+  due_session_year: number | null;
+  status: string;
+  language: string;
+  span_start: number | null;
+  span_end: number | null;
+  span_text: string | null;
+  fulfilled_by_document_id: string | null;
+  fulfilled_on: string | null;
+  synthetic: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OversightSharedSubjectTable {
+  id: string;
+  title: string;
+  description: string | null;
+  synthetic: number;
+  created_at: string;
+}
+
+export interface OversightSharedSubjectMemberTable {
+  shared_subject_id: string;
+  subject_type: string; // recommendation | mandate
+  subject_id: string;
+}
+
+export interface OversightImportTable {
+  id: string;
+  review_id: string;
+  csv: string;
+  status: string; // previewed | committed
+  row_count: number;
+  error_count: number;
+  created_by: string;
+  created_at: string;
+  committed_at: string | null;
+}
+
+// Document intelligence (migration 0002_search): paragraph annotations and imported files. The
+// search index tables themselves are dialect-specific (search/sqlite-fts5.ts, search/postgres-fts.ts).
+export interface ParagraphAnnotationTable {
+  paragraph_id: string;
+  language: string;
+}
+
+export interface ParagraphMentionTable {
+  id: string;
+  paragraph_id: string;
+  kind: string; // entity | board | body | member-state
+  ref_id: string;
+  surface: string;
+}
+
+export interface ParagraphReferenceTable {
+  id: string;
+  paragraph_id: string;
+  kind: string; // ga-resolution | board-decision | sdg | document
+  ref: string;
+  surface: string;
+}
+
+export interface ParagraphThemeTable {
+  paragraph_id: string;
+  theme: string;
+}
+
+export interface AcronymTable {
+  id: string;
+  paragraph_id: string;
+  language: string;
+  short_form: string;
+  long_form: string;
+  short_key: string;
+  long_key: string;
+}
+
+export interface IngestFileTable {
+  id: string;
+  file_hash: string;
+  file_name: string;
+  format: string;
+  encoding: string;
+  size: number;
+  document_id: string;
+  expression_id: string;
+  created_at: string;
+}
+
 export interface DB {
   entities: EntityTable;
   boards: BoardTable;
@@ -229,6 +479,28 @@ export interface DB {
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  paragraph_annotations: ParagraphAnnotationTable;
+  paragraph_mentions: ParagraphMentionTable;
+  paragraph_references: ParagraphReferenceTable;
+  paragraph_themes: ParagraphThemeTable;
+  acronyms: AcronymTable;
+  ingest_files: IngestFileTable;
+  oversight_reviews: OversightReviewTable;
+  oversight_recommendations: OversightRecommendationTable;
+  oversight_addressees: OversightAddresseeTable;
+  oversight_actions: OversightActionTable;
+  oversight_evidence: OversightEvidenceTable;
+  oversight_status_changes: OversightStatusChangeTable;
+  oversight_workflow_transitions: OversightWorkflowTransitionTable;
+  oversight_decision_links: OversightDecisionLinkTable;
+  oversight_working_groups: OversightWorkingGroupTable;
+  oversight_working_group_members: OversightWorkingGroupMemberTable;
+  oversight_working_group_meetings: OversightWorkingGroupMeetingTable;
+  oversight_working_group_recommendations: OversightWorkingGroupRecommendationTable;
+  oversight_mandates: OversightMandateTable;
+  oversight_shared_subjects: OversightSharedSubjectTable;
+  oversight_shared_subject_members: OversightSharedSubjectMemberTable;
+  oversight_imports: OversightImportTable;
 }
 
 export type _Unused = Generated<number>;

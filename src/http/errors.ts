@@ -44,7 +44,7 @@ export function toAppError(error: unknown, bodyLimit: number): AppError | null {
   if (error instanceof AppError) return error;
   const fe = error as FastifyError & { validationContext?: string };
   if (fe.validation) {
-    return errors.validation(fieldErrorsFromAjv(fe.validationContext ?? 'body', fe.validation as AjvIssue[]));
+    return errors.validation(fieldErrorsFromAjv(fe.validationContext ?? 'body', fe.validation));
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

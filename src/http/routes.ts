@@ -8,6 +8,7 @@ import { decisionRoutes } from '../modules/decisions/routes.js';
 import { documentRoutes } from '../modules/documents/routes.js';
 import { registryRoutes } from '../modules/registry/routes.js';
 import { sessionRoutes } from '../modules/sessions/routes.js';
+import { searchRoutes } from '../modules/search/routes.js';
 import { webRoutes } from '../web/routes.js';
 
 const PROBLEM_TYPES: Record<string, string> = {
@@ -48,7 +49,7 @@ export async function registerRoutes(fastify: FastifyInstance, ctx: AppContext):
     async () => ({
       status: 'ok',
       database: ctx.database.dialect,
-      pendingMigrations: await pendingMigrations(ctx.database.db),
+      pendingMigrations: await pendingMigrations(ctx.database.db, ctx.database.schema),
     }),
   );
 
@@ -66,5 +67,6 @@ export async function registerRoutes(fastify: FastifyInstance, ctx: AppContext):
   await sessionRoutes(fastify, ctx);
   await documentRoutes(fastify, ctx);
   await decisionRoutes(fastify, ctx);
+  await searchRoutes(fastify, ctx);
   await webRoutes(fastify, ctx);
 }

@@ -9,6 +9,7 @@ import { anonymous, type Actor } from '../modules/access/actor.js';
 import { actorFromBearer } from '../modules/access/tokens.js';
 import { installErrorHandling } from './errors.js';
 import { installEtags } from './etag.js';
+import { installReadCache } from './read-cache.js';
 import { Problem } from './schemas.js';
 import { createValidatorCompiler } from './validation.js';
 import { registerRoutes } from './routes.js';
@@ -33,7 +34,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
   });
 
   app.addSchema(Problem);
-  app.setValidatorCompiler(createValidatorCompiler(() => app.getSchemas() as Record<string, unknown>));
+  app.setValidatorCompiler(createValidatorCompiler(() => app.getSchemas()));
   installErrorHandling(app, ctx.config.bodyLimit);
   installEtags(app);
 
@@ -43,6 +44,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
     if (actor === null) throw errors.unauthenticated();
     request.actor = actor ?? anonymous;
   });
+  if (ctx.config.readCache) installReadCache(app, ctx.database.db);
   app.addHook('onSend', async (_request, reply, payload) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');

@@ -141,13 +141,14 @@ export function segmentText(text: string): SegmentedDocument {
     const t = line.text.trim();
     const pageChanged = line.page !== lastPage;
     lastPage = line.page;
-    if (PAGE_NUMBER.test(t) || running.has(t)) {
-      droppedLines.push(t);
-      continue;
-    }
+    // A running header is often the document symbol: read it before dropping the line.
     if (!symbol) {
       const s = SYMBOL.exec(t);
       if (s && (t.length < 40 || !current)) symbol = s[1]!;
+    }
+    if (PAGE_NUMBER.test(t) || running.has(t)) {
+      droppedLines.push(t);
+      continue;
     }
     const para = PARA_START.exec(t);
     const expected = current ? Number(current.number) + 1 : 1;

@@ -54,6 +54,17 @@ export const errors = {
     ),
   unprocessable: (detail: string, errs: FieldError[] = []) =>
     new AppError(422, 'unprocessable', 'Unprocessable content', detail, errs),
+  /** An uploaded file was rejected (ingestion); `errs` name each file and its reason. */
+  fileRejected: (status: 400 | 413 | 415 | 422, detail: string, errs: FieldError[]) =>
+    new AppError(
+      status,
+      { 400: 'bad-request', 413: 'payload-too-large', 415: 'unsupported-media-type', 422: 'unprocessable' }[status],
+      { 400: 'Bad request', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content' }[
+        status
+      ],
+      detail,
+      errs,
+    ),
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError(429, 'rate-limited', 'Too many requests', 'Try again later', [], {
       'retry-after': String(retryAfterSeconds),

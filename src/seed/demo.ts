@@ -16,7 +16,8 @@ import { MEMBER_STATES } from '../modules/registry/data/member-states.js';
 import { BOARDS, ENTITIES } from '../modules/registry/data/reference.js';
 import { scheduleSession } from '../modules/sessions/commands/scheduleSession.js';
 import { addAgendaItem } from '../modules/sessions/commands/addAgendaItem.js';
-import { segmentText } from '../ingest/segment.js';
+import { prepareImport } from '../ingest/pipeline.js';
+import { importDocument } from '../modules/documents/commands/importDocument.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The project's data folder, from src/seed or dist/seed alike. */
@@ -98,24 +99,18 @@ export async function loadJointMeeting2024(
     endDate: '2024-05-31',
     boardIds: [...ALL_BOARDS],
   });
-  const text = fs.readFileSync(JOINT_MEETING_REPORT, 'utf8');
-  const seg = segmentText(text);
-  const documentId = await registerDocument(db, actor, {
-    type: 'report',
-    title:
-      'Report of the joint meeting of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF, UN-Women and WFP, 31 May 2024',
-    date: seg.date ?? '2024-05-31',
-    originalLanguage: 'zh',
-    sessionId,
-    boardIds: [...ALL_BOARDS],
+  // The full ingest pipeline: structure, speakers, references, annotations and search index.
+  const preview = await prepareImport(JOINT_MEETING_REPORT, fs.readFileSync(JOINT_MEETING_REPORT), {
+    language: 'zh',
   });
-  await addExpression(db, actor, {
-    documentId,
-    input: {
-      language: 'zh',
-      title: seg.title ?? '执行局联席会议报告',
-      sourceName: path.basename(JOINT_MEETING_REPORT),
-      paragraphs: seg.paragraphs.map((p) => ({ number: p.number, text: p.text, subpoints: p.subpoints })),
+  const { documentId } = await importDocument(db, actor, {
+    preview: { ...preview, date: preview.date ?? '2024-05-31', title: preview.title ?? '执行局联席会议报告' },
+    meta: {
+      type: 'report',
+      title:
+        'Report of the joint meeting of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF, UN-Women and WFP, 31 May 2024',
+      sessionId,
+      boardIds: [...ALL_BOARDS],
     },
   });
   return documentId;

@@ -88,7 +88,7 @@ function page(title: string, body: SafeHtml): string {
 
 export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
-  app.get('/', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/', { schema: { hide: true }, config: { cache: true } }, async (req, reply) => {
     const [boards, sessions, documents, decisions] = await Promise.all([
       listBoards(db),
       listSessions(db, req.actor, { limit: 20 }),

@@ -44,7 +44,7 @@ describe.each(BACKENDS)('registry API on %s', (backend) => {
       const url: string = `/api/member-states?limit=50${cursor ? `&cursor=${cursor}` : ''}`;
       const res = await t.call({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { items: { id: string; name: string }[]; nextCursor: string | null };
+      const body = res.json<{ items: { id: string; name: string }[]; nextCursor: string | null }>();
       seen.push(...body.items.map((i) => i.name));
       cursor = body.nextCursor;
     } while (cursor);

@@ -54,6 +54,6 @@ export async function createTestDatabase(
       };
     }
   }
-  if (opts.migrate ?? true) await migrateToLatest(database.db);
+  if (opts.migrate ?? true) await migrateToLatest(database.db, pgSchema);
   return { ...database, backend, url, pgSchema };
 }

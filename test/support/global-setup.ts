@@ -32,7 +32,6 @@ export default async function setup(project: TestProject) {
     url = (await reachable(local)) ? local : 'pglite:';
   }
   project.provide('postgresUrl', url);
-  // eslint-disable-next-line no-console
   console.log(
     `PostgreSQL backend for tests: ${url.startsWith('pglite') ? 'PGlite (in process)' : url.replace(/\/\/[^@]*@/, '//***@')}`,
   );

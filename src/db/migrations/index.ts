@@ -1,9 +1,13 @@
 // The ordered list of migrations, shared by SQLite and PostgreSQL. Add new files at the end.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_core.js';
+import * as m0002 from './0002_search.js';
+import * as m0003 from './0003_oversight.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_search': m0002,
+  '0003_oversight': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,9 +20,9 @@ export interface CommandTx {
   trx: Transaction<DB>;
   actor: Actor;
   now: string;
-  audit(entry: AuditEntry): void;
+  audit: (entry: AuditEntry) => void;
   /** Declares that this run changed nothing (e.g. an idempotent re-import), so no event is due. */
-  unchanged(): void;
+  unchanged: () => void;
 }
 
 export interface CommandSpec<T> {

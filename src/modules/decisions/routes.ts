@@ -31,6 +31,7 @@ export async function decisionRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/decisions',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'List decisions',
@@ -47,6 +48,7 @@ export async function decisionRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/decisions/:id',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Get a decision with its paragraphs',

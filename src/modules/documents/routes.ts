@@ -42,6 +42,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/documents',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'List documents',
@@ -58,6 +59,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/documents/:id',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Get a document with its language versions',
@@ -127,6 +129,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/documents/:id/paragraphs',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary:
@@ -158,6 +161,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/documents/:id/statements',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Who spoke in which paragraph',

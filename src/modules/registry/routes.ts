@@ -31,6 +31,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/entities',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'List the entities (funds and programmes)',
@@ -43,6 +44,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/entities/:id',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Get an entity',
@@ -60,6 +62,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/boards',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'List the Executive Boards',
@@ -72,6 +75,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/boards/:boardId',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Get a board with the entities it oversees',
@@ -89,6 +93,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/member-states',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'List the 193 member states',
@@ -105,6 +110,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/member-states/:id',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Get a member state by ISO 3166-1 alpha-3 code',
@@ -122,6 +128,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/boards/:boardId/memberships',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Members of a board (all terms, or those serving on a date or during a year)',
@@ -162,6 +169,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/boards/:boardId/bureau',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Bureau of a board per year',

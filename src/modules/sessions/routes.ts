@@ -37,6 +37,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/sessions',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'List sessions across boards',
@@ -53,6 +54,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/sessions/:id',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Get a session with its agenda',
@@ -114,6 +116,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/sessions/:id/agenda-items',
     {
+      config: { cache: true },
       schema: {
         tags,
         summary: 'Agenda of a session',

@@ -7,7 +7,9 @@ import type { DB } from '../../../db/schema.js';
 import { errors, type FieldError } from '../../../lib/errors.js';
 import { newId } from '../../../lib/ids.js';
 import type { Actor } from '../../access/actor.js';
-import { runCommand } from '../../audit/command.js';
+import { runCommand, type CommandTx } from '../../audit/command.js';
+import { annotateExpression } from '../../../ingest/annotate.js';
+import { indexExpression } from '../../../search/indexer.js';
 import { documentPolicy } from '../policies.js';
 import type { CreateExpressionInput } from '../schema.js';
 
@@ -43,104 +45,116 @@ export async function addExpression(
         boards.map((b) => b.board_id),
       );
     },
-    run: async ({ trx, now, audit, unchanged }) => {
-      validateParagraphs(input);
-      const hash = contentHash(input);
-      const current = await trx
-        .selectFrom('expressions')
-        .select(['id', 'revision', 'content_hash'])
-        .where('document_id', '=', documentId)
-        .where('language', '=', input.language)
-        .where('is_current', '=', 1)
-        .executeTakeFirst();
-      if (current && current.content_hash === hash) {
-        unchanged();
-        return { expressionId: current.id, revision: current.revision, status: 'unchanged' as const };
-      }
-      await checkSpeakerRefs(trx, input);
-      if (current)
-        await trx.updateTable('expressions').set({ is_current: 0 }).where('id', '=', current.id).execute();
-      const expression = {
+    run: (tx) => writeExpression(tx, documentId, input),
+  });
+}
+
+/**
+ * The effect of addExpression inside a running command (also used by importDocument): writes the
+ * paragraphs and statements, annotates them and updates the search index in the same transaction.
+ */
+export async function writeExpression(
+  { trx, now, audit, unchanged }: CommandTx,
+  documentId: string,
+  input: CreateExpressionInput,
+): Promise<AddExpressionResult> {
+  validateParagraphs(input);
+  const hash = contentHash(input);
+  const current = await trx
+    .selectFrom('expressions')
+    .select(['id', 'revision', 'content_hash'])
+    .where('document_id', '=', documentId)
+    .where('language', '=', input.language)
+    .where('is_current', '=', 1)
+    .executeTakeFirst();
+  if (current && current.content_hash === hash) {
+    unchanged();
+    return { expressionId: current.id, revision: current.revision, status: 'unchanged' as const };
+  }
+  await checkSpeakerRefs(trx, input);
+  if (current)
+    await trx.updateTable('expressions').set({ is_current: 0 }).where('id', '=', current.id).execute();
+  const expression = {
+    id: newId(),
+    document_id: documentId,
+    language: input.language,
+    revision: (current?.revision ?? 0) + 1,
+    is_current: 1,
+    title: input.title,
+    content_hash: hash,
+    source_name: input.sourceName ?? null,
+    created_at: now,
+  };
+  await trx.insertInto('expressions').values(expression).execute();
+  let position = 0;
+  const paraRows = [];
+  const statementRows = [];
+  for (const p of input.paragraphs) {
+    const id = newId();
+    paraRows.push({
+      id,
+      expression_id: expression.id,
+      parent_id: null,
+      number: p.number,
+      position: position++,
+      text: p.text,
+    });
+    (p.subpoints ?? []).forEach((s, i) => {
+      paraRows.push({
         id: newId(),
-        document_id: documentId,
-        language: input.language,
-        revision: (current?.revision ?? 0) + 1,
-        is_current: 1,
-        title: input.title,
-        content_hash: hash,
-        source_name: input.sourceName ?? null,
-        created_at: now,
-      };
-      await trx.insertInto('expressions').values(expression).execute();
-      let position = 0;
-      const paraRows = [];
-      const statementRows = [];
-      for (const p of input.paragraphs) {
-        const id = newId();
-        paraRows.push({
-          id,
-          expression_id: expression.id,
-          parent_id: null,
-          number: p.number,
-          position: position++,
-          text: p.text,
-        });
-        (p.subpoints ?? []).forEach((s, i) => {
-          paraRows.push({
-            id: newId(),
-            expression_id: expression.id,
-            parent_id: id,
-            number: `${p.number}.${i + 1}`,
-            position: position++,
-            text: s.text,
-          });
-        });
-        for (const sp of p.speakers ?? []) {
-          statementRows.push({
-            id: newId(),
-            paragraph_id: id,
-            speaker_role: sp.role,
-            entity_id: sp.entityId ?? null,
-            member_state_id: sp.memberStateId ?? null,
-          });
-        }
-      }
-      // Parents before children: the self-reference must resolve at insert time.
-      for (let i = 0; i < paraRows.length; i += 200)
-        await trx
-          .insertInto('paragraphs')
-          .values(paraRows.slice(i, i + 200))
-          .execute();
-      for (let i = 0; i < statementRows.length; i += 200)
-        await trx
-          .insertInto('statements')
-          .values(statementRows.slice(i, i + 200))
-          .execute();
-      await trx
-        .updateTable('documents')
-        .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
-        .where('id', '=', documentId)
-        .execute();
-      audit({
-        action: current ? 'document.expression-revised' : 'document.expression-added',
-        recordType: 'document',
-        recordId: documentId,
-        before: current ? { expressionId: current.id, revision: current.revision } : undefined,
-        after: {
-          expressionId: expression.id,
-          language: input.language,
-          revision: expression.revision,
-          paragraphs: input.paragraphs.length,
-          contentHash: hash,
-        },
+        expression_id: expression.id,
+        parent_id: id,
+        number: `${p.number}.${i + 1}`,
+        position: position++,
+        text: s.text,
       });
-      return {
-        expressionId: expression.id,
-        revision: expression.revision,
-        status: current ? ('revised' as const) : ('created' as const),
-      };
+    });
+    for (const sp of p.speakers ?? []) {
+      statementRows.push({
+        id: newId(),
+        paragraph_id: id,
+        speaker_role: sp.role,
+        entity_id: sp.entityId ?? null,
+        member_state_id: sp.memberStateId ?? null,
+      });
+    }
+  }
+  // Parents before children: the self-reference must resolve at insert time.
+  for (let i = 0; i < paraRows.length; i += 200)
+    await trx
+      .insertInto('paragraphs')
+      .values(paraRows.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < statementRows.length; i += 200)
+    await trx
+      .insertInto('statements')
+      .values(statementRows.slice(i, i + 200))
+      .execute();
+  await annotateExpression(trx, expression.id, input.language);
+  await indexExpression(trx, expression.id, current?.id);
+  await trx
+    .updateTable('documents')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', documentId)
+    .execute();
+  audit({
+    action: current ? 'document.expression-revised' : 'document.expression-added',
+    recordType: 'document',
+    recordId: documentId,
+    before: current ? { expressionId: current.id, revision: current.revision } : undefined,
+    after: {
+      expressionId: expression.id,
+      language: input.language,
+      revision: expression.revision,
+      paragraphs: input.paragraphs.length,
+      contentHash: hash,
     },
   });
+  return {
+    expressionId: expression.id,
+    revision: expression.revision,
+    status: current ? ('revised' as const) : ('created' as const),
+  };
 }
 
 function validateParagraphs(input: CreateExpressionInput): void {

@@ -4,7 +4,7 @@ import type { DB } from '../../../db/schema.js';
 import { errors } from '../../../lib/errors.js';
 import { newId } from '../../../lib/ids.js';
 import type { Actor } from '../../access/actor.js';
-import { runCommand } from '../../audit/command.js';
+import { runCommand, type CommandTx } from '../../audit/command.js';
 import { assertBoardsExist } from '../../sessions/commands/scheduleSession.js';
 import { documentPolicy } from '../policies.js';
 import type { CreateDocumentInput } from '../schema.js';
@@ -17,72 +17,76 @@ export async function registerDocument(
   return runCommand(db, actor, {
     name: 'documents.register',
     authorize: (a) => documentPolicy.manage(a, input.boardIds),
-    run: async ({ trx, now, audit }) => {
-      await assertBoardsExist(trx, input.boardIds, '/body/boardIds');
-      if (input.symbol) {
-        const dup = await trx
-          .selectFrom('documents')
-          .select('id')
-          .where('symbol', '=', input.symbol)
-          .executeTakeFirst();
-        if (dup)
-          throw errors.conflict(`A document with symbol ${input.symbol} already exists`, [
-            { path: '/body/symbol', message: 'already used' },
-          ]);
-      }
-      if (input.sessionId) {
-        const s = await trx
-          .selectFrom('sessions')
-          .select('id')
-          .where('id', '=', input.sessionId)
-          .executeTakeFirst();
-        if (!s)
-          throw errors.validation([
-            { path: '/body/sessionId', message: `unknown session '${input.sessionId}'` },
-          ]);
-      }
-      if (input.agendaItemId) {
-        const item = await trx
-          .selectFrom('agenda_items')
-          .select(['id', 'session_id'])
-          .where('id', '=', input.agendaItemId)
-          .executeTakeFirst();
-        if (!item)
-          throw errors.validation([
-            { path: '/body/agendaItemId', message: `unknown agenda item '${input.agendaItemId}'` },
-          ]);
-        if (input.sessionId && item.session_id !== input.sessionId) {
-          throw errors.validation([{ path: '/body/agendaItemId', message: 'belongs to another session' }]);
-        }
-      }
-      const row = {
-        id: newId(),
-        symbol: input.symbol ?? null,
-        type: input.type,
-        title: input.title,
-        date: input.date,
-        year: Number(input.date.slice(0, 4)),
-        access_level: input.accessLevel ?? 'public',
-        original_language: input.originalLanguage,
-        session_id: input.sessionId ?? null,
-        agenda_item_id: input.agendaItemId ?? null,
-        synthetic: input.synthetic ? 1 : 0,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      };
-      await trx.insertInto('documents').values(row).execute();
-      await trx
-        .insertInto('document_boards')
-        .values(input.boardIds.map((b) => ({ document_id: row.id, board_id: b })))
-        .execute();
-      audit({
-        action: 'document.registered',
-        recordType: 'document',
-        recordId: row.id,
-        after: { ...row, boardIds: input.boardIds },
-      });
-      return row.id;
-    },
+    run: (tx) => writeDocument(tx, input),
   });
+}
+
+/** The effect of registerDocument inside a running command (also used by importDocument). */
+export async function writeDocument(
+  { trx, now, audit }: CommandTx,
+  input: CreateDocumentInput,
+): Promise<string> {
+  await assertBoardsExist(trx, input.boardIds, '/body/boardIds');
+  if (input.symbol) {
+    const dup = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('symbol', '=', input.symbol)
+      .executeTakeFirst();
+    if (dup)
+      throw errors.conflict(`A document with symbol ${input.symbol} already exists`, [
+        { path: '/body/symbol', message: 'already used' },
+      ]);
+  }
+  if (input.sessionId) {
+    const s = await trx
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', '=', input.sessionId)
+      .executeTakeFirst();
+    if (!s)
+      throw errors.validation([{ path: '/body/sessionId', message: `unknown session '${input.sessionId}'` }]);
+  }
+  if (input.agendaItemId) {
+    const item = await trx
+      .selectFrom('agenda_items')
+      .select(['id', 'session_id'])
+      .where('id', '=', input.agendaItemId)
+      .executeTakeFirst();
+    if (!item)
+      throw errors.validation([
+        { path: '/body/agendaItemId', message: `unknown agenda item '${input.agendaItemId}'` },
+      ]);
+    if (input.sessionId && item.session_id !== input.sessionId) {
+      throw errors.validation([{ path: '/body/agendaItemId', message: 'belongs to another session' }]);
+    }
+  }
+  const row = {
+    id: newId(),
+    symbol: input.symbol ?? null,
+    type: input.type,
+    title: input.title,
+    date: input.date,
+    year: Number(input.date.slice(0, 4)),
+    access_level: input.accessLevel ?? 'public',
+    original_language: input.originalLanguage,
+    session_id: input.sessionId ?? null,
+    agenda_item_id: input.agendaItemId ?? null,
+    synthetic: input.synthetic ? 1 : 0,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('documents').values(row).execute();
+  await trx
+    .insertInto('document_boards')
+    .values(input.boardIds.map((b) => ({ document_id: row.id, board_id: b })))
+    .execute();
+  audit({
+    action: 'document.registered',
+    recordType: 'document',
+    recordId: row.id,
+    after: { ...row, boardIds: input.boardIds },
+  });
+  return row.id;
 }

@@ -1,0 +1,548 @@
+// What a paragraph says about itself, found with lexicons and patterns (no model): its language,
+// who speaks (role and entity), which entities and bodies it mentions, which resolutions,
+// decisions, SDGs and documents it cites, its themes, and the acronyms it defines
+// ("联合国联合检查组（联检组）", "Joint Inspection Unit (JIU)"). Pure functions over text.
+import { foldText } from '../search/tokenize.js';
+import { MEMBER_STATES } from '../modules/registry/data/member-states.js';
+
+export type Language = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+
+export interface Speaker {
+  role: string;
+  entityId: string | null;
+  memberStateId: string | null;
+  /** Board whose President/Vice-President speaks (kept in the role text; here for filters). */
+  boardId: string | null;
+}
+
+export interface Mention {
+  kind: 'entity' | 'board' | 'body' | 'member-state';
+  refId: string;
+  surface: string;
+}
+
+export interface Reference {
+  kind: 'ga-resolution' | 'board-decision' | 'sdg' | 'document';
+  ref: string;
+  surface: string;
+}
+
+export interface Acronym {
+  shortForm: string;
+  longForm: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language
+
+const STOPWORDS: Record<'en' | 'fr' | 'es', RegExp> = {
+  en: /\b(the|and|of|to|in|that|is|for|with|on|by|its|were|was)\b/g,
+  fr: /\b(le|la|les|des|et|du|une|est|pour|dans|que|qui|sur|au|aux)\b/g,
+  es: /\b(el|los|las|del|y|una|es|para|en|que|por|con|su|al)\b/g,
+};
+
+/** The language of a text by script, then (Latin) by function words; `fallback` when unsure. */
+export function detectLanguage(text: string, fallback: Language = 'en'): Language {
+  let han = 0;
+  let arabic = 0;
+  let cyrillic = 0;
+  let latin = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    else if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+  }
+  const max = Math.max(han, arabic, cyrillic, latin);
+  if (max === 0) return fallback;
+  // Chinese text counts one per character, alphabetic text one per letter: weigh Han up.
+  if (han * 3 >= max && han > 0) return 'zh';
+  if (arabic === max) return 'ar';
+  if (cyrillic === max) return 'ru';
+  const lower = text.toLowerCase();
+  const scores = (Object.keys(STOPWORDS) as ('en' | 'fr' | 'es')[]).map(
+    (l) => [l, (lower.match(STOPWORDS[l]) ?? []).length] as const,
+  );
+  scores.sort((a, b) => b[1] - a[1]);
+  if (scores[0]![1] === 0) return fallback;
+  if (scores[1] && scores[0]![1] === scores[1][1] && (fallback === scores[1][0] || fallback === scores[0]![0]))
+    return fallback;
+  return scores[0]![0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities, boards and other bodies
+
+interface EntityLexicon {
+  id: string;
+  code: string;
+  /** Forms that name the entity, any language; Latin forms are matched as whole words. */
+  names: string[];
+  /** Title of the executive head, English. */
+  head: string;
+}
+
+export const ENTITY_LEXICON: EntityLexicon[] = [
+  {
+    id: 'undp',
+    code: 'UNDP',
+    head: 'Administrator',
+    names: ['联合国开发计划署', '开发署', 'UNDP', 'United Nations Development Programme', 'PNUD', 'ПРООН', 'برنامج الأمم المتحدة الإنمائي'],
+  },
+  {
+    id: 'unfpa',
+    code: 'UNFPA',
+    head: 'Executive Director',
+    names: ['联合国人口基金', '人口基金', 'UNFPA', 'United Nations Population Fund', 'FNUAP', 'ЮНФПА', 'صندوق الأمم المتحدة للسكان'],
+  },
+  {
+    id: 'unops',
+    code: 'UNOPS',
+    head: 'Executive Director',
+    names: ['联合国项目事务署', '项目署', 'UNOPS', 'United Nations Office for Project Services', 'ЮНОПС', 'مكتب الأمم المتحدة لخدمات المشاريع'],
+  },
+  {
+    id: 'unicef',
+    code: 'UNICEF',
+    head: 'Executive Director',
+    names: ['联合国儿童基金会', '儿基会', 'UNICEF', "United Nations Children's Fund", 'ЮНИСЕФ', 'اليونيسف', 'منظمة الأمم المتحدة للطفولة'],
+  },
+  {
+    id: 'unwomen',
+    code: 'UN-Women',
+    head: 'Executive Director',
+    names: [
+      '联合国促进性别平等和增强妇女权能署',
+      '联合国妇女署',
+      '妇女署',
+      'UN-Women',
+      'UN Women',
+      'ONU-Femmes',
+      'ONU-Mujeres',
+      'ООН-женщины',
+      'هيئة الأمم المتحدة للمرأة',
+    ],
+  },
+  {
+    id: 'wfp',
+    code: 'WFP',
+    head: 'Executive Director',
+    names: ['世界粮食计划署', '粮食署', 'WFP', 'World Food Programme', 'PAM', 'PMA', 'ВПП', 'برنامج الأغذية العالمي'],
+  },
+];
+
+const BODIES: { id: string; names: string[] }[] = [
+  { id: 'jiu', names: ['联合国联合检查组', '联合检查组', '联检组', 'Joint Inspection Unit', 'JIU', 'Corps commun d’inspection', "Corps commun d'inspection", 'CCI', 'Dependencia Común de Inspección', 'DCI', 'Объединенная инспекционная группа', 'ОИГ', 'وحدة التفتيش المشتركة'] },
+  { id: 'ecosoc', names: ['经济及社会理事会', '经社理事会', 'Economic and Social Council', 'ECOSOC', 'Conseil économique et social', 'Consejo Económico y Social', 'Экономический и Социальный Совет', 'المجلس الاقتصادي والاجتماعي'] },
+  { id: 'general-assembly', names: ['联合国大会', '联大', 'General Assembly', 'Assemblée générale', 'Asamblea General', 'Генеральная Ассамблея', 'الجمعية العامة'] },
+  { id: 'secretary-general', names: ['秘书长', 'Secretary-General', 'Secrétaire général', 'Secretario General', 'Генеральный секретарь', 'الأمين العام'] },
+];
+
+const ZH_ENTITY = '(?:联合国)?(?:开发署|人口基金|项目署|儿基会|妇女署|粮食署)';
+const ZH_CODE: Record<string, string> = {
+  开发署: 'undp',
+  人口基金: 'unfpa',
+  项目署: 'unops',
+  儿基会: 'unicef',
+  妇女署: 'unwomen',
+  粮食署: 'wfp',
+};
+const BOARD_OF: Record<string, string> = {
+  undp: 'undp-unfpa-unops',
+  unfpa: 'undp-unfpa-unops',
+  unops: 'undp-unfpa-unops',
+  unicef: 'unicef',
+  unwomen: 'unwomen',
+  wfp: 'wfp',
+};
+const BOARD_NAME: Record<string, string> = {
+  'undp-unfpa-unops': 'UNDP/UNFPA/UNOPS',
+  unicef: 'UNICEF',
+  unwomen: 'UN-Women',
+  wfp: 'WFP',
+};
+const entityCode = (id: string) => ENTITY_LEXICON.find((e) => e.id === id)!.code;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A matcher for a name: CJK and Arabic as substrings, Latin/Cyrillic as whole words. */
+function nameRegex(names: string[]): RegExp {
+  const parts = [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => (/^[\p{Script=Latin}\p{Script=Cyrillic}\s'’.-]+$/u.test(n) ? `(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])` : escapeRe(n)));
+  return new RegExp(parts.join('|'), 'gu');
+}
+
+const ENTITY_RES = ENTITY_LEXICON.map((e) => ({ id: e.id, re: nameRegex(e.names) }));
+const BODY_RES = BODIES.map((b) => ({ id: b.id, re: nameRegex(b.names) }));
+const STATE_RE = new RegExp(
+  MEMBER_STATES.map((m) => m.name)
+    .sort((a, b) => b.length - a.length)
+    .map((n) => `(?<![\\p{L}])${escapeRe(n)}(?![\\p{L}])`)
+    .join('|'),
+  'gu',
+);
+const STATE_BY_NAME = new Map(MEMBER_STATES.map((m) => [m.name, m.id]));
+
+export function findMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<string>();
+  const add = (m: Mention) => {
+    const k = `${m.kind}:${m.refId}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(m);
+    }
+  };
+  // "开发署/人口基金/项目署执行局", "儿基会执行局": the board, besides the entities.
+  for (const m of text.matchAll(/((?:(?:开发署|人口基金|项目署|儿基会|妇女署|粮食署)\/?)+)执行局/g)) {
+    const first = /开发署|人口基金|项目署|儿基会|妇女署|粮食署/.exec(m[1]!)![0];
+    add({ kind: 'board', refId: BOARD_OF[ZH_CODE[first]!]!, surface: m[0] });
+  }
+  for (const m of text.matchAll(/Executive Boards? of (UNDP\/UNFPA\/UNOPS|UNDP, UNFPA and UNOPS|UNICEF|UN-Women|WFP)/g)) {
+    const id = m[1]!.startsWith('UNDP') ? 'undp-unfpa-unops' : m[1] === 'UN-Women' ? 'unwomen' : m[1]!.toLowerCase();
+    add({ kind: 'board', refId: id, surface: m[0] });
+  }
+  for (const e of ENTITY_RES) {
+    e.re.lastIndex = 0;
+    const m = e.re.exec(text);
+    if (m) add({ kind: 'entity', refId: e.id, surface: m[0] });
+  }
+  for (const b of BODY_RES) {
+    b.re.lastIndex = 0;
+    const m = b.re.exec(text);
+    if (m) add({ kind: 'body', refId: b.id, surface: m[0] });
+  }
+  if (/[A-Z]/.test(text)) {
+    STATE_RE.lastIndex = 0;
+    for (const m of text.matchAll(STATE_RE)) {
+      const id = STATE_BY_NAME.get(m[0]);
+      if (id) add({ kind: 'member-state', refId: id, surface: m[0] });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speakers
+
+export interface SpeakerContext {
+  /** The last board President who spoke (the chair), for a bare "主席"/"The President". */
+  president?: Speaker;
+  /** The last executive head who spoke, for a bare "执行主任"/"The Executive Director". */
+  executiveHead?: Speaker;
+}
+
+const ZH_TITLES: Record<string, string> = {
+  宣传和战略伙伴关系主任: 'Director of Communications and Strategic Partnerships',
+  方案司司长: 'Director of the Programme Division',
+};
+const CLAUSE_START = '(?:^|[，。；：,;]\\s*)';
+const ZH_VERB =
+  '(?:强调|指出|表示|提到|重申|鼓励|宣布|回答|举例说明|反思|解释|赞赏|提醒|建议|注意到|介绍|感谢|说|代表|发言|对|与|在|正式|接着|还|也|再次|随后)';
+
+function headSpeaker(entityId: string, deputy: boolean): Speaker {
+  const e = ENTITY_LEXICON.find((x) => x.id === entityId)!;
+  return {
+    role: `${e.code} ${deputy ? `Deputy ${e.head}` : e.head}`,
+    entityId,
+    memberStateId: null,
+    boardId: null,
+  };
+}
+
+function presidentSpeaker(boardId: string, vice: boolean): Speaker {
+  return {
+    role: `${vice ? 'Vice-President' : 'President'} of the ${BOARD_NAME[boardId]} Executive Board`,
+    entityId: null,
+    memberStateId: null,
+    boardId,
+  };
+}
+
+interface Found {
+  at: number;
+  speaker: Speaker;
+}
+
+/** Who speaks in a paragraph, in order of appearance; `ctx` carries the chair and last head. */
+export function findSpeakers(text: string, language: Language, ctx: SpeakerContext = {}): Speaker[] {
+  const found: Found[] = [];
+  if (language === 'zh') zhSpeakers(text, ctx, found);
+  else enSpeakers(text, ctx, found);
+  found.sort((a, b) => a.at - b.at);
+  const out: Speaker[] = [];
+  for (const f of found) {
+    if (out.some((s) => s.role === f.speaker.role)) continue;
+    out.push(f.speaker);
+    if (/President/.test(f.speaker.role) && !/Vice/.test(f.speaker.role)) ctx.president = f.speaker;
+    if (f.speaker.entityId && /Executive Director|Administrator/.test(f.speaker.role) && !/Deputy/.test(f.speaker.role))
+      ctx.executiveHead = f.speaker;
+  }
+  return out;
+}
+
+function zhSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
+  const push = (at: number, end: number, speaker: Speaker) => {
+    if (!free(at, end)) return;
+    taken.push([at, end]);
+    found.push({ at, speaker });
+  };
+  // Board Presidents and Vice-Presidents: "开发署/人口基金/项目署执行局主席", "儿基会执行局副局长".
+  const board = new RegExp(
+    `(?:^|[，。；：兼]\\s*)((?:${ZH_ENTITY}\\/?)+)执行局(副?主席|副局长)(?!的)`,
+    'g',
+  );
+  for (const m of text.matchAll(board)) {
+    const first = /开发署|人口基金|项目署|儿基会|妇女署|粮食署/.exec(m[1]!)![0];
+    const at = m.index + m[0].indexOf(m[1]!);
+    push(at, m.index + m[0].length, presidentSpeaker(BOARD_OF[ZH_CODE[first]!]!, m[2] !== '主席'));
+  }
+  // Executive heads and their deputies or directors: "人口基金执行主任", "粮食署副执行主任",
+  // "开发署署长", "人口基金宣传和战略伙伴关系主任".
+  const head = new RegExp(
+    `${CLAUSE_START}(${ZH_ENTITY})((?:副)?执行主任|副?署长|[\\u4e00-\\u9fff]{2,12}?主任)(?!的)`,
+    'g',
+  );
+  for (const m of text.matchAll(head)) {
+    const id = ZH_CODE[m[1]!.replace(/^联合国/, '')]!;
+    const title = m[2]!;
+    const at = m.index + m[0].indexOf(m[1]!);
+    let speaker: Speaker;
+    if (title === '执行主任' || title === '署长') speaker = headSpeaker(id, false);
+    else if (title === '副执行主任' || title === '副署长') speaker = headSpeaker(id, true);
+    else
+      speaker = {
+        role: `${entityCode(id)} ${ZH_TITLES[title] ?? `Director (${title})`}`,
+        entityId: id,
+        memberStateId: null,
+        boardId: null,
+      };
+    push(at, m.index + m[0].length, speaker);
+  }
+  // The entity itself speaking at the start: "妇女署重申了其……承诺".
+  const self = new RegExp(`^(${ZH_ENTITY})(?:重申|强调|表示|指出)`, 'g');
+  for (const m of text.matchAll(self)) {
+    const id = ZH_CODE[m[1]!.replace(/^联合国/, '')]!;
+    push(0, m[1]!.length, { role: entityCode(id), entityId: id, memberStateId: null, boardId: null });
+  }
+  // Bare titles resolved from context: the chair, the (UNDP) Administrator, the last head.
+  for (const m of text.matchAll(new RegExp(`${CLAUSE_START}(主席|署长|执行主任)${ZH_VERB}`, 'g'))) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    const t = m[1]!;
+    const s =
+      t === '主席' ? ctx.president : t === '署长' ? headSpeaker('undp', false) : ctx.executiveHead;
+    if (s) push(at, at + t.length, s);
+  }
+  for (const m of text.matchAll(/(?:^|[，。；：]\s*)(?:各|一些|许多)?代表团/g)) {
+    const at = m.index + (m[0].length - m[0].replace(/^[，。；：]\s*/, '').length);
+    push(at, m.index + m[0].length, { role: 'Delegations', entityId: null, memberStateId: null, boardId: null });
+  }
+  for (const m of text.matchAll(/(?:^|[，。；：]\s*)(发展协调助理秘书长|常务副秘书长|秘书长)(?:代表|发言|强调|指出|表示)/g)) {
+    const role: Record<string, string> = {
+      发展协调助理秘书长: 'Assistant Secretary-General for Development Coordination',
+      常务副秘书长: 'Deputy Secretary-General',
+      秘书长: 'Secretary-General',
+    };
+    const at = m.index + m[0].indexOf(m[1]!);
+    push(at, at + m[1]!.length, { role: role[m[1]!]!, entityId: null, memberStateId: null, boardId: null });
+  }
+}
+
+const EN_ENTITY = '(UNDP|UNFPA|UNOPS|UNICEF|UN-Women|WFP)';
+const EN_ID: Record<string, string> = {
+  UNDP: 'undp',
+  UNFPA: 'unfpa',
+  UNOPS: 'unops',
+  UNICEF: 'unicef',
+  'UN-Women': 'unwomen',
+  WFP: 'wfp',
+};
+
+function enSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
+  const heads = [
+    new RegExp(`\\b(?:the )?${EN_ENTITY} (Deputy )?(Executive Director|Administrator)\\b`, 'gi'),
+    new RegExp(`\\b(?:the )?(Deputy )?(Executive Director|Administrator) of ${EN_ENTITY}\\b`, 'gi'),
+  ];
+  for (const [i, re] of heads.entries())
+    for (const m of text.matchAll(re)) {
+      const code = i === 0 ? m[1]! : m[3]!;
+      const id = EN_ID[Object.keys(EN_ID).find((k) => k.toLowerCase() === code.toLowerCase())!]!;
+      found.push({ at: m.index, speaker: headSpeaker(id, Boolean(i === 0 ? m[2] : m[1])) });
+    }
+  for (const m of text.matchAll(
+    /\b(Vice-)?President of the (?:Executive Board of (UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP)|(UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP) Executive Board)/g,
+  )) {
+    const name = (m[2] ?? m[3])!;
+    const id = name.startsWith('UNDP') ? 'undp-unfpa-unops' : name === 'UN-Women' ? 'unwomen' : name.toLowerCase();
+    found.push({ at: m.index, speaker: presidentSpeaker(id, Boolean(m[1])) });
+  }
+  for (const m of text.matchAll(/(?:^|[.;:]\s+)The President\b/g))
+    if (ctx.president && !/President of/.test(text.slice(m.index, m.index + 40))) found.push({ at: m.index, speaker: ctx.president });
+  for (const m of text.matchAll(/(?:^|[.;:]\s+)(?:Many |Several |Some )?[Dd]elegations\b/g))
+    found.push({ at: m.index, speaker: { role: 'Delegations', entityId: null, memberStateId: null, boardId: null } });
+  for (const m of text.matchAll(/\bThe (?:delegation|representative) of ([A-Z][\p{L} '-]+?)(?=[,.;: ]+(?:said|stated|noted|stressed|welcomed|asked|called|expressed|emphasized|underlined))/gu)) {
+    const id = STATE_BY_NAME.get(m[1]!) ?? STATE_BY_NAME.get(m[1]!.replace(/^the /, ''));
+    if (id) found.push({ at: m.index, speaker: { role: `Delegation of ${m[1]}`, entityId: null, memberStateId: id, boardId: null } });
+  }
+}
+
+/** Keys a speaker can be filtered by: entity, member state and a role key. */
+export function speakerKeys(role: string, entityId: string | null, memberStateId: string | null): string[] {
+  const keys: string[] = [];
+  if (entityId) keys.push(entityId);
+  if (memberStateId) keys.push(memberStateId.toLowerCase());
+  if (/^Delegation/i.test(role)) keys.push('delegations');
+  else if (/Vice-President/.test(role)) keys.push('board-vice-president');
+  else if (/President/.test(role)) keys.push('board-president');
+  else if (/Deputy (Executive Director|Administrator)/.test(role)) keys.push('deputy-executive-head');
+  else if (/Executive Director|Administrator/.test(role)) keys.push('executive-head');
+  else if (/Secretary-General/.test(role)) keys.push('un-secretariat');
+  const board = /of the (UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP) Executive Board/.exec(role)?.[1];
+  if (board) keys.push(board.startsWith('UNDP') ? 'undp-unfpa-unops' : board === 'UN-Women' ? 'unwomen' : board.toLowerCase());
+  return keys;
+}
+
+// ---------------------------------------------------------------------------------------------
+// References
+
+const SYMBOL_RE =
+  /\b((?:DP\/FPA|DP\/OPS|DP|E\/ICEF|UNW|WFP\/EB|A\/RES|E\/RES|A|E)\/[A-Z0-9./()-]*\d[A-Z0-9./()-]*[A-Z0-9)])/g;
+
+export function findReferences(text: string): Reference[] {
+  const out: Reference[] = [];
+  const seen = new Set<string>();
+  const add = (r: Reference) => {
+    const k = `${r.kind}:${r.ref}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(r);
+    }
+  };
+  const t = text.normalize('NFKC');
+  // General Assembly resolutions: session/number (48/162); board decisions: year/number (2024/12).
+  const resolution =
+    /(?:第\s*(\d{1,3}\/\d{1,4})\s*号决议|(?:resolutions?|résolutions?|resolución|resoluciones|резолюци[яиюей]|القرار|قرار)\s+(?:A\/RES\/)?(\d{1,3}\/\d{1,4})|A\/RES\/(\d{1,3}\/\d{1,4}))/giu;
+  for (const m of t.matchAll(resolution)) add({ kind: 'ga-resolution', ref: (m[1] ?? m[2] ?? m[3])!, surface: m[0] });
+  const decision =
+    /(?:第\s*((?:19|20)\d{2}\/\d{1,3})\s*号决定|(?:decisions?|décisions?|decisión|decisiones|решени[еяию]|المقرر|مقرر)\s+((?:19|20)\d{2}\/\d{1,3}))/giu;
+  for (const m of t.matchAll(decision)) add({ kind: 'board-decision', ref: (m[1] ?? m[2])!, surface: m[0] });
+  const sdg =
+    /(?:可持续发展目标\s*(\d{1,2})(?!\d)|\bSDGs?\s*(\d{1,2})\b|Sustainable Development Goal\s+(\d{1,2})\b|\bODD\s*(\d{1,2})\b|objectif de développement durable\s+(\d{1,2})\b|\bODS\s*(\d{1,2})\b|Objetivo de Desarrollo Sostenible\s+(\d{1,2})\b|ЦУР\s*(\d{1,2})|Цел[ьи] в области устойчивого развития\s+(\d{1,2})|هدف التنمية المستدامة\s*(\d{1,2}))/giu;
+  for (const m of t.matchAll(sdg)) {
+    const n = Number(m.slice(1).find((x) => x !== undefined));
+    if (n >= 1 && n <= 17) add({ kind: 'sdg', ref: String(n), surface: m[0] });
+  }
+  for (const m of t.matchAll(SYMBOL_RE)) {
+    if (/^A\/RES\//.test(m[1]!)) continue;
+    if (!/\/\d{4}\/|\/[A-Z]+\/\d/.test(m[1]!) && !/^(DP|UNW|WFP|E\/ICEF)/.test(m[1]!)) continue;
+    add({ kind: 'document', ref: m[1]!, surface: m[0] });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Themes
+
+export const THEMES: { id: string; label: string; terms: string[] }[] = [
+  { id: 'gender-equality', label: 'Gender equality (SDG 5)', terms: ['性别平等', '妇女赋权', 'gender equality', 'egalite des sexes', 'egalite de genre', 'igualdad de genero', 'гендерное равенство', 'равенство мужчин и женщин', 'المساواة بين الجنسين'] },
+  { id: 'qcpr', label: 'QCPR', terms: ['四年度全面政策审查', '四年期全面政策审查', 'qcpr', 'quadrennial comprehensive policy review', 'examen quadriennal complet', 'revision cuatrienal amplia', 'четырехгодичный всеобъемлющий обзор', 'الاستعراض الشامل الذي يجرى كل أربع سنوات'] },
+  { id: 'funding-compact', label: 'Funding Compact', terms: ['筹资契约', '供资契约', 'funding compact', 'pacte de financement', 'pacto de financiacion', 'пакт о финансировании', 'اتفاق التمويل'] },
+  { id: 'un-2-0', label: 'UN 2.0', terms: ['联合国 2.0', '联合国2.0', 'un 2.0', 'onu 2.0', 'оон 2.0'] },
+  { id: 'summit-of-the-future', label: 'Summit of the Future / Pact for the Future', terms: ['未来峰会', '未来行动方案', 'summit of the future', 'pact for the future', "sommet de l'avenir", 'pacte pour l’avenir', "pacte pour l'avenir", 'cumbre del futuro', 'pacto para el futuro', 'саммит будущего', 'пакт во имя будущего', 'مؤتمر قمة المستقبل', 'ميثاق المستقبل'] },
+  { id: 'psea', label: 'PSEA and sexual harassment', terms: ['性剥削和性虐待', '性骚扰', 'sexual exploitation and abuse', 'sexual harassment', 'psea', 'exploitation et atteintes sexuelles', 'harcelement sexuel', 'explotacion y abusos sexuales', 'acoso sexual', 'сексуальной эксплуатации', 'сексуальных домогательств', 'الاستغلال والانتهاك الجنسيين', 'التحرش الجنسي'] },
+  { id: 'nexus', label: 'Humanitarian-development-peace nexus', terms: ['人道主义-和平建设-发展', '人道主义与建设和平', '人道主义、发展与和平', 'humanitarian-development-peace', 'humanitarian, development and peace', 'nexus', 'action humanitaire, developpement et paix', 'humanitario, desarrollo y paz', 'гуманитарной деятельности, развития и мира'] },
+  { id: 'climate-action', label: 'Climate action', terms: ['气候行动', '气候变化', 'climate action', 'climate change', 'action climatique', 'changements climatiques', 'accion climatica', 'cambio climatico', 'изменение климата', 'изменения климата', 'климатическ', 'تغير المناخ', 'العمل المناخي'] },
+  { id: 'disability-inclusion', label: 'Disability inclusion', terms: ['残疾人', '残疾', 'disability', 'disabilities', 'handicap', 'discapacidad', 'инвалид', 'الإعاقة', 'ذوي الإعاقة'] },
+  { id: 'risk-management', label: 'Risk management', terms: ['风险管理', '风险', 'risk management', 'risk', 'gestion des risques', 'risques', 'gestion de riesgos', 'riesgos', 'управление рисками', 'рисков', 'إدارة المخاطر', 'المخاطر'] },
+  { id: 'joint-programmes', label: 'Joint programmes', terms: ['联合方案', '联合计划', 'joint programme', 'joint program', 'programmes communs', 'programas conjuntos', 'совместные программы', 'совместных программ', 'البرامج المشتركة'] },
+  { id: 'shared-back-offices', label: 'Shared back offices', terms: ['后台办公室', '共享服务', 'back office', 'back-office', 'shared services', 'services partages', 'servicios compartidos', 'общие службы', 'الخدمات المشتركة'] },
+];
+const THEME_TERMS = THEMES.map((t) => ({ id: t.id, terms: t.terms.map((x) => foldText(x)) }));
+
+export function findThemes(text: string, references: Reference[] = []): string[] {
+  const folded = foldText(text);
+  const out = new Set<string>();
+  for (const t of THEME_TERMS) if (t.terms.some((x) => folded.includes(x))) out.add(t.id);
+  for (const r of references) if (r.kind === 'sdg') out.add(`sdg-${r.ref}`);
+  if (out.has('sdg-5')) out.add('gender-equality');
+  return [...out];
+}
+
+export const THEME_IDS = [...THEMES.map((t) => t.id), ...Array.from({ length: 17 }, (_, i) => `sdg-${i + 1}`)];
+
+// ---------------------------------------------------------------------------------------------
+// Acronyms defined in the text
+
+const CJK_RUN_BEFORE = /[\u4e00-\u9fff]{2,30}$/;
+const ZH_NAME_PREFIXES = ['联合国', '世界', '国际'];
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const c of long) if (i < short.length && c === short[i]) i++;
+  return i === short.length;
+}
+
+/** Chinese: the shortest tail of the preceding run that contains the short form in order. */
+function zhLongForm(before: string, short: string): string | null {
+  const run = CJK_RUN_BEFORE.exec(before)?.[0];
+  if (!run) return null;
+  const s = [...short];
+  const chars = [...run];
+  for (let start = chars.length - s.length; start >= 0; start--) {
+    const cand = chars.slice(start);
+    if (cand[0] === s[0] && isSubsequence(s, cand)) {
+      let long = cand.join('');
+      const rest = chars.slice(0, start).join('');
+      const prefix = ZH_NAME_PREFIXES.find((p) => rest.endsWith(p));
+      if (prefix) long = prefix + long;
+      return long === short ? null : long;
+    }
+  }
+  return null;
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'del', 'y', 'el', 'los', 'las', 'и', 'по', 'для']);
+
+/** Latin/Cyrillic (Schwartz–Hearst): words before "(ABC)" whose initials spell the acronym. */
+function latinLongForm(before: string, short: string): string | null {
+  const letters = [...short.replace(/[^\p{L}\p{N}]/gu, '')].map((c) => c.toLowerCase());
+  if (letters.length < 2) return null;
+  const words = before.trimEnd().split(/\s+/).slice(-(letters.length + 4));
+  for (let n = 1; n <= words.length; n++) {
+    const cand = words.slice(words.length - n);
+    const significant = cand.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+    if (!significant.length) continue;
+    const first = cand[0]!.replace(/^[^\p{L}]+/u, '');
+    if (!first || first[0]!.toLowerCase() !== letters[0]) continue;
+    const initials = cand.map((w) => w.replace(/^[^\p{L}]+/u, '')[0]?.toLowerCase() ?? '');
+    const joined = cand.join(' ').toLowerCase();
+    if (isSubsequence(letters, [...joined]) && significant.length <= letters.length + 1 && initials.filter((c) => letters.includes(c)).length >= Math.min(2, letters.length)) {
+      return cand.join(' ').replace(/[,;:]$/, '');
+    }
+  }
+  return null;
+}
+
+export function findAcronyms(text: string): Acronym[] {
+  const out: Acronym[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/[（(]([^（）()]{1,12})[）)]/g)) {
+    const short = m[1]!.trim();
+    const before = text.slice(0, m.index);
+    let long: string | null = null;
+    if (/^[\u4e00-\u9fff]{2,8}$/.test(short)) long = zhLongForm(before, short);
+    else if (/^[\p{Lu}][\p{L}\p{N}&-]{1,10}$/u.test(short) && /\p{Lu}.*\p{Lu}/u.test(short)) long = latinLongForm(before, short);
+    if (!long) continue;
+    const key = `${short}|${long}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ shortForm: short, longForm: long });
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+// Full-text search over the paragraphs of current language versions, filtered by facets and by
+// what the caller may read, ranked by the engine, with snippets and paragraph anchors.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { errors } from '../../lib/errors.js';
+import { ACCESS_LEVELS, readableLevels } from '../access/visibility.js';
+import type { Actor } from '../access/actor.js';
+import { facet, searchIndexFor, type SearchRequest } from '../../search/index.js';
+import { aliasLookupKeys, expandAliases, parseQuery, phrases, type ParsedQuery } from '../../search/query.js';
+import { snippet } from '../../search/highlight.js';
+import type { Language } from '../../http/schemas.js';
+import type { SearchQueryInput } from './schema.js';
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+function decodeOffset(raw: string | undefined): number {
+  if (!raw) return 0;
+  try {
+    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { o?: unknown };
+    if (typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0 && v.o <= 10_000) return v.o;
+  } catch {
+    // fall through
+  }
+  throw errors.validation([{ path: '/querystring/cursor', message: 'is not a cursor returned by this API' }]);
+}
+
+/** Parses the text and expands acronyms the corpus defines (联检组 <-> 联合国联合检查组). */
+export async function compileQuery(db: Kysely<DB>, q: string): Promise<ParsedQuery> {
+  const parsed = parseQuery(q);
+  const keys = aliasLookupKeys(parsed);
+  if (!keys.length) return parsed;
+  const aliases = await db
+    .selectFrom('acronyms')
+    .select(['short_key', 'long_key'])
+    .distinct()
+    .where((eb) => eb.or([eb('short_key', 'in', keys), eb('long_key', 'in', keys)]))
+    .limit(50)
+    .execute();
+  return expandAliases(
+    parsed,
+    aliases.map((a) => ({ shortKey: a.short_key, longKey: a.long_key })),
+  );
+}
+
+export function facetGroups(actor: Actor, f: Omit<SearchQueryInput, 'q' | 'limit' | 'cursor'>): string[][] {
+  const groups: string[][] = [];
+  const levels = readableLevels(actor);
+  if (levels.length < ACCESS_LEVELS.length) groups.push(levels.map((l) => facet('acl', l)));
+  if (f.board) groups.push([facet('board', f.board)]);
+  if (f.entity) groups.push([facet('entity', f.entity)]);
+  if (f.session) groups.push([facet('session', f.session)]);
+  if (f.type) groups.push([facet('type', f.type)]);
+  if (f.language) groups.push([facet('lang', f.language)]);
+  if (f.speaker) groups.push([facet('spk', f.speaker.toLowerCase())]);
+  if (f.year) groups.push([facet('year', f.year)]);
+  if (f.theme) groups.push([facet('theme', f.theme)]);
+  return groups;
+}
+
+export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: SearchQueryInput) {
+  const limit = input.limit ?? 20;
+  const offset = decodeOffset(input.cursor);
+  const parsed = await compileQuery(db, input.q);
+  const index = searchIndexFor(db);
+  const request: SearchRequest = {
+    must: parsed.must,
+    not: parsed.not,
+    facets: facetGroups(actor, input),
+    limit: limit + 1,
+    offset,
+  };
+  const hits = await index.search(db, request);
+  const page = hits.slice(0, limit);
+  if (page.length === 0) return { engine: index.engine, items: [], nextCursor: null };
+  const ids = page.map((h) => h.paragraphId);
+  const [rows, statements] = await Promise.all([
+    db
+      .selectFrom('paragraphs as p')
+      .innerJoin('expressions as e', 'e.id', 'p.expression_id')
+      .innerJoin('documents as d', 'd.id', 'e.document_id')
+      .leftJoin('paragraphs as parent', 'parent.id', 'p.parent_id')
+      .select([
+        'p.id',
+        'p.number',
+        'p.text',
+        'p.parent_id',
+        'parent.number as parent_number',
+        'e.language',
+        'e.revision',
+        'd.id as document_id',
+        'd.symbol',
+        'd.title',
+        'd.type',
+        'd.date',
+        'd.access_level',
+      ])
+      .where('p.id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('statements as s')
+      .innerJoin('paragraphs as p', (j) =>
+        j.on((eb) => eb.or([eb('p.id', '=', eb.ref('s.paragraph_id')), eb('p.parent_id', '=', eb.ref('s.paragraph_id'))])),
+      )
+      .select(['p.id', 's.speaker_role'])
+      .where('p.id', 'in', ids)
+      .orderBy('s.id')
+      .execute(),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const levels = new Set<string>(readableLevels(actor));
+  const marks = [...phrases(parsed.must)];
+  const items = page.flatMap((h) => {
+    const r = byId.get(h.paragraphId);
+    // The index is filtered by access level already; this guards against a stale entry.
+    if (!r || !levels.has(r.access_level)) return [];
+    const anchor = `p${r.number}`;
+    return [
+      {
+        paragraphId: r.id,
+        documentId: r.document_id,
+        documentSymbol: r.symbol,
+        documentTitle: r.title,
+        documentType: r.type,
+        date: r.date,
+        language: r.language as Language,
+        revision: r.revision,
+        number: r.number,
+        parentNumber: r.parent_number ?? null,
+        anchor,
+        url: `/api/documents/${r.document_id}/paragraphs?language=${r.language}&revision=${r.revision}#${anchor}`,
+        speakers: [...new Set(statements.filter((s) => s.id === r.id).map((s) => s.speaker_role))],
+        snippet: snippet(r.text, marks),
+        score: Math.round(h.score * 1e6) / 1e6,
+      },
+    ];
+  });
+  return {
+    engine: index.engine,
+    items,
+    nextCursor: hits.length > limit ? encodeOffset(offset + limit) : null,
+  };
+}

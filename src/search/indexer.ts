@@ -1,0 +1,115 @@
+// Keeps the search index in step with the documents, inside the caller's transaction: a new
+// language version replaces the entries of the one it supersedes, in the same transaction as the
+// paragraphs themselves, so the index never shows a half-written document. Also rebuilds it.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { speakerKeys } from '../ingest/enrich.js';
+import { facet, searchIndexFor, type IndexEntry } from './index.js';
+import { tokenize } from './tokenize.js';
+
+const IN_CHUNK = 500;
+
+async function inChunks<T, R>(values: T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += IN_CHUNK) out.push(...(await fn(values.slice(i, i + IN_CHUNK))));
+  return out;
+}
+
+/** The index entries (tokens and facets) of every paragraph of these language versions. */
+export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Promise<IndexEntry[]> {
+  if (expressionIds.length === 0) return [];
+  const paras = await inChunks(expressionIds, (ids) =>
+    db
+      .selectFrom('paragraphs as p')
+      .innerJoin('expressions as e', 'e.id', 'p.expression_id')
+      .innerJoin('documents as d', 'd.id', 'e.document_id')
+      .select([
+        'p.id',
+        'p.parent_id',
+        'p.text',
+        'p.expression_id',
+        'e.language',
+        'e.document_id',
+        'd.year',
+        'd.type',
+        'd.access_level',
+        'd.session_id',
+      ])
+      .where('p.expression_id', 'in', ids)
+      .orderBy('p.expression_id')
+      .orderBy('p.position')
+      .execute(),
+  );
+  if (paras.length === 0) return [];
+  const documentIds = [...new Set(paras.map((p) => p.document_id))];
+  const paragraphIds = paras.map((p) => p.id);
+  const [boards, statements, mentions, themes] = await Promise.all([
+    inChunks(documentIds, (ids) =>
+      db.selectFrom('document_boards').select(['document_id', 'board_id']).where('document_id', 'in', ids).execute(),
+    ),
+    inChunks(paragraphIds, (ids) =>
+      db
+        .selectFrom('statements')
+        .select(['paragraph_id', 'speaker_role', 'entity_id', 'member_state_id'])
+        .where('paragraph_id', 'in', ids)
+        .execute(),
+    ),
+    inChunks(paragraphIds, (ids) =>
+      db
+        .selectFrom('paragraph_mentions')
+        .select(['paragraph_id', 'kind', 'ref_id'])
+        .where('paragraph_id', 'in', ids)
+        .where('kind', 'in', ['entity', 'body'])
+        .execute(),
+    ),
+    inChunks(paragraphIds, (ids) =>
+      db.selectFrom('paragraph_themes').select(['paragraph_id', 'theme']).where('paragraph_id', 'in', ids).execute(),
+    ),
+  ]);
+  const group = <T extends object>(rows: T[], key: (r: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+    return m;
+  };
+  const boardsOf = group(boards, (r) => r.document_id);
+  const statementsOf = group(statements, (r) => r.paragraph_id);
+  const mentionsOf = group(mentions, (r) => r.paragraph_id);
+  const themesOf = group(themes, (r) => r.paragraph_id);
+  return paras.map((p) => {
+    const facets = new Set<string>([
+      facet('lang', p.language),
+      facet('year', p.year),
+      facet('type', p.type),
+      facet('acl', p.access_level),
+    ]);
+    if (p.session_id) facets.add(facet('session', p.session_id));
+    for (const b of boardsOf.get(p.document_id) ?? []) facets.add(facet('board', b.board_id));
+    // A sub-point is spoken by whoever speaks in its paragraph.
+    for (const s of statementsOf.get(p.parent_id ?? p.id) ?? []) {
+      for (const k of speakerKeys(s.speaker_role, s.entity_id, s.member_state_id)) facets.add(facet('spk', k));
+      if (s.entity_id) facets.add(facet('entity', s.entity_id));
+    }
+    for (const m of mentionsOf.get(p.id) ?? []) facets.add(facet('entity', m.ref_id));
+    for (const t of themesOf.get(p.id) ?? []) facets.add(facet('theme', t.theme));
+    return {
+      paragraphId: p.id,
+      documentId: p.document_id,
+      expressionId: p.expression_id,
+      tokens: tokenize(p.text),
+      facets: [...facets],
+    };
+  });
+}
+
+/** Indexes a new language version and drops the entries of the version it replaces. */
+export async function indexExpression(
+  db: Kysely<DB>,
+  expressionId: string,
+  replacesExpressionId?: string | null,
+): Promise<number> {
+  const index = searchIndexFor(db);
+  if (replacesExpressionId) await index.removeExpression(db, replacesExpressionId);
+  const entries = await buildEntries(db, [expressionId]);
+  await index.add(db, entries);
+  return entries.length;
+}

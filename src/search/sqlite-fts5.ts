@@ -1,0 +1,109 @@
+// SQLite engine of the search index: an FTS5 table over the pre-tokenized text of tokenize.ts.
+// The 'ascii' tokenizer only splits on spaces (every non-ASCII character is a token character and
+// our tokens are already normalized), so FTS5 keeps exactly our tokens. Ranking is bm25 over the
+// body column; the facets column (filters) weighs nothing. `search_rows` maps FTS rowids to
+// paragraphs; deleting a paragraph cascades to it and a trigger removes the FTS row.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { IndexEntry, SearchHit, SearchIndex, SearchRequest } from './index.js';
+import type { QueryNode } from './query.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+export async function createSqliteSearchSchema(db: AnyDb): Promise<void> {
+  await sql`create table search_rows (
+    rowid integer primary key,
+    paragraph_id text not null unique references paragraphs(id) on delete cascade,
+    document_id text not null,
+    expression_id text not null
+  )`.execute(db);
+  await sql`create index search_rows_expression on search_rows (expression_id)`.execute(db);
+  await sql`create virtual table search_fts using fts5(
+    body, facets, tokenize = "ascii tokenchars '_'", prefix = '1', content = '', contentless_delete = 1
+  )`.execute(db);
+  await sql`insert into search_fts (search_fts, rank) values ('rank', 'bm25(1.0, 0.0)')`.execute(db);
+  await sql`create trigger search_rows_delete after delete on search_rows begin
+    delete from search_fts where rowid = old.rowid;
+  end`.execute(db);
+}
+
+export async function dropSqliteSearchSchema(db: AnyDb): Promise<void> {
+  await sql`drop trigger if exists search_rows_delete`.execute(db);
+  await sql`drop table if exists search_fts`.execute(db);
+  await sql`drop table if exists search_rows`.execute(db);
+}
+
+function quote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+export function compileFts5(node: QueryNode): string {
+  switch (node.op) {
+    case 'phrase':
+      return `${quote(node.phrase.tokens.join(' '))}${node.phrase.prefix ? ' *' : ''}`;
+    case 'and':
+      return `(${node.items.map(compileFts5).join(' AND ')})`;
+    case 'or':
+      return `(${node.items.map(compileFts5).join(' OR ')})`;
+  }
+}
+
+function facetExpr(groups: string[][]): string | null {
+  const parts = groups.filter((g) => g.length > 0).map((g) => `(${g.map(quote).join(' OR ')})`);
+  return parts.length ? parts.join(' AND ') : null;
+}
+
+const CHUNK = 250;
+
+export class SqliteFts5Index implements SearchIndex {
+  readonly engine = 'sqlite-fts5' as const;
+
+  compile(r: SearchRequest): { match: string; facets: string | null } {
+    let match = `(body : ${compileFts5(r.must)})`;
+    if (r.not.length) match = `(${match} NOT (body : (${r.not.map(compileFts5).join(' OR ')})))`;
+    const f = facetExpr(r.facets);
+    return { match: f ? `${match} AND (facets : (${f}))` : match, facets: f };
+  }
+
+  async add(db: Kysely<DB>, entries: IndexEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const chunk = entries.slice(i, i + CHUNK);
+      await sql`delete from search_rows where paragraph_id in (${sql.join(chunk.map((e) => e.paragraphId))})`.execute(
+        db,
+      );
+      const rows = await sql<{ rowid: number; paragraph_id: string }>`insert into search_rows
+        (paragraph_id, document_id, expression_id)
+        values ${sql.join(chunk.map((e) => sql`(${e.paragraphId}, ${e.documentId}, ${e.expressionId})`))}
+        returning rowid, paragraph_id`.execute(db);
+      const byParagraph = new Map(rows.rows.map((r) => [r.paragraph_id, r.rowid]));
+      await sql`insert into search_fts (rowid, body, facets) values ${sql.join(
+        chunk.map((e) => sql`(${byParagraph.get(e.paragraphId)!}, ${e.tokens.join(' ')}, ${e.facets.join(' ')})`),
+      )}`.execute(db);
+    }
+  }
+
+  async removeExpression(db: Kysely<DB>, expressionId: string): Promise<void> {
+    await sql`delete from search_rows where expression_id = ${expressionId}`.execute(db);
+  }
+
+  async clear(db: Kysely<DB>): Promise<void> {
+    await sql`delete from search_rows`.execute(db);
+    await sql`delete from search_fts`.execute(db);
+  }
+
+  async count(db: Kysely<DB>): Promise<number> {
+    const r = await sql<{ n: number }>`select count(*) as n from search_rows`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  async search(db: Kysely<DB>, r: SearchRequest): Promise<SearchHit[]> {
+    const { match } = this.compile(r);
+    const res = await sql<{ paragraph_id: string; rank: number }>`select m.paragraph_id, f.rank
+      from (select rowid, rank from search_fts where search_fts match ${match}
+            order by rank limit ${r.limit} offset ${r.offset}) f
+      join search_rows m on m.rowid = f.rowid
+      order by f.rank, m.rowid`.execute(db);
+    return res.rows.map((x) => ({ paragraphId: x.paragraph_id, score: -Number(x.rank) }));
+  }
+}
