@@ -20,6 +20,10 @@ import { runCommand } from '../modules/audit/command.js';
 import { verifyChain } from '../modules/audit/chain.js';
 import { requireAnyRole } from '../modules/access/policy.js';
 import { seedDemo } from '../seed/demo.js';
+import { register as registerCoherenceCommands } from '../modules/coherence/cli.js';
+import { register as registerIngestCommands } from '../modules/ingest/cli.js';
+import { register as registerSearchCommands } from '../modules/search/cli.js';
+import { register as registerOversightCommands } from '../modules/oversight/cli.js';
 
 export interface CliIO {
   out: (s: string) => void;
@@ -47,7 +51,7 @@ export interface CliContext {
 }
 
 /** Module command files: each exports register(program, cli). Add new modules here. */
-const MODULE_COMMANDS: ((program: Command, cli: CliContext) => void)[] = [];
+const MODULE_COMMANDS: ((program: Command, cli: CliContext) => void)[] = [registerIngestCommands, registerSearchCommands, registerOversightCommands, registerCoherenceCommands];
 
 export function buildProgram(io: CliIO = defaultIO): Command {
   const program = new Command('concord')

@@ -53,8 +53,17 @@ export const TABLES: { name: keyof DB; orderBy: string[] }[] = [
   { name: 'paragraph_themes', orderBy: ['paragraph_id', 'theme'] },
   { name: 'acronyms', orderBy: ['id'] },
   { name: 'ingest_files', orderBy: ['id'] },
+  { name: 'coherence_tag_suggestions', orderBy: ['id'] },
+  { name: 'coherence_tags', orderBy: ['id'] },
+  { name: 'coherence_runs', orderBy: ['id'] },
+  { name: 'coherence_findings', orderBy: ['id'] },
+  { name: 'coherence_delegation_capacity', orderBy: ['member_state_id'] },
   { name: 'audit_events', orderBy: ['seq'] },
   { name: 'audit_head', orderBy: ['id'] },
+  { name: 'access_changes', orderBy: ['id'] },
+  { name: 'questions', orderBy: ['id'] },
+  { name: 'attendance', orderBy: ['session_id', 'member_state_id'] },
+  { name: 'read_log', orderBy: ['id'] },
 ];
 
 export interface ExportFile {

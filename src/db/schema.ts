@@ -64,6 +64,7 @@ export interface SessionTable {
   version: number;
   created_at: string;
   updated_at: string;
+  embargo_until: string | null;
 }
 
 export interface SessionBoardTable {
@@ -96,6 +97,7 @@ export interface DocumentTable {
   version: number;
   created_at: string;
   updated_at: string;
+  embargo_until: string | null;
 }
 
 export interface DocumentBoardTable {
@@ -167,6 +169,8 @@ export interface UserTable {
   member_state_id: string | null;
   disabled: number;
   created_at: string;
+  last_visit_at: string | null;
+  oidc_subject: string | null;
 }
 
 export interface RoleGrantTable {
@@ -457,6 +461,120 @@ export interface IngestFileTable {
   created_at: string;
 }
 
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  revoked: number;
+}
+
+export interface AccessChangeTable {
+  id: string;
+  record_type: string;
+  record_id: string;
+  access_level: string;
+  embargo_until: string | null;
+  changed_at: string;
+  changed_by: string;
+}
+
+export interface QuestionTable {
+  id: string;
+  board_id: string;
+  session_id: string | null;
+  entity_id: string | null;
+  member_state_id: string | null;
+  asked_by: string;
+  text: string;
+  asked_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+export interface AttendanceTable {
+  session_id: string;
+  member_state_id: string;
+  recorded_at: string;
+}
+
+export interface ReadLogTable {
+  id: string;
+  occurred_at: string;
+  actor_id: string;
+  record_type: string;
+  record_id: string;
+  access_level: string;
+}
+
+// Coherence across boards (migration 0005_coherence).
+export interface CoherenceTagSuggestionTable {
+  id: string;
+  subject_type: string; // document | paragraph | agenda-item | decision | recommendation | mandate
+  subject_id: string;
+  board_id: string | null;
+  year: number | null;
+  tag: string;
+  score: number;
+  raw: number;
+  triggers_json: string;
+  model_version: string;
+  status: string; // suggested | confirmed | rejected
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CoherenceTagTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  board_id: string | null;
+  year: number | null;
+  tag: string;
+  suggestion_id: string | null;
+  confirmed_by: string;
+  confirmed_at: string;
+  note: string | null;
+}
+
+export interface CoherenceRunTable {
+  id: string;
+  year: number;
+  actor_id: string;
+  params_json: string;
+  counts_json: string;
+  created_at: string;
+}
+
+export interface CoherenceFindingTable {
+  id: string;
+  run_id: string;
+  year: number;
+  kind: string;
+  score: number;
+  board_ids: string;
+  subject_a_type: string;
+  subject_a_id: string;
+  subject_b_type: string | null;
+  subject_b_id: string | null;
+  tag: string | null;
+  title: string;
+  shared_terms_json: string;
+  evidence_json: string;
+  created_at: string;
+}
+
+export interface CoherenceDelegationCapacityTable {
+  member_state_id: string;
+  people: number;
+  synthetic: number;
+  updated_at: string;
+}
+
 export interface DB {
   entities: EntityTable;
   boards: BoardTable;
@@ -479,6 +597,11 @@ export interface DB {
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  user_sessions: UserSessionTable;
+  access_changes: AccessChangeTable;
+  questions: QuestionTable;
+  attendance: AttendanceTable;
+  read_log: ReadLogTable;
   paragraph_annotations: ParagraphAnnotationTable;
   paragraph_mentions: ParagraphMentionTable;
   paragraph_references: ParagraphReferenceTable;
@@ -501,6 +624,11 @@ export interface DB {
   oversight_shared_subjects: OversightSharedSubjectTable;
   oversight_shared_subject_members: OversightSharedSubjectMemberTable;
   oversight_imports: OversightImportTable;
+  coherence_tag_suggestions: CoherenceTagSuggestionTable;
+  coherence_tags: CoherenceTagTable;
+  coherence_runs: CoherenceRunTable;
+  coherence_findings: CoherenceFindingTable;
+  coherence_delegation_capacity: CoherenceDelegationCapacityTable;
 }
 
 export type _Unused = Generated<number>;

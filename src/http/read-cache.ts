@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { clock } from '../lib/clock.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,11 +17,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     readCacheKey?: string;
     readCacheVersion?: number;
+    readCacheValidUntil?: string | null;
   }
 }
 
 interface Entry {
   version: number;
+  /** The next embargo release after the response was made: it may differ from then on. */
+  validUntil: string | null;
   payload: string;
   contentType: string;
   etag: string | undefined;
@@ -32,9 +36,9 @@ export class ReadCache {
   misses = 0;
   constructor(private readonly max = 2000) {}
 
-  get(key: string, version: number): Entry | undefined {
+  get(key: string, version: number, now: string): Entry | undefined {
     const e = this.entries.get(key);
-    if (!e || e.version !== version) return undefined;
+    if (!e || e.version !== version || (e.validUntil !== null && now >= e.validUntil)) return undefined;
     // Re-insert: the Map's order is the eviction order (least recently used first).
     this.entries.delete(key);
     this.entries.set(key, e);
@@ -46,6 +50,16 @@ export class ReadCache {
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);
   }
+}
+
+/** The earliest embargo that lifts after `now`: time, not a write, changes what readers see then. */
+export async function nextRelease(db: Kysely<DB>, now: string): Promise<string | null> {
+  const [d, s] = await Promise.all([
+    db.selectFrom('documents').select((eb) => eb.fn.min('embargo_until').as('t')).where('embargo_until', '>', now).executeTakeFirst(),
+    db.selectFrom('sessions').select((eb) => eb.fn.min('embargo_until').as('t')).where('embargo_until', '>', now).executeTakeFirst(),
+  ]);
+  const times = [d?.t, s?.t].filter((t): t is string => typeof t === 'string');
+  return times.length ? times.sort()[0]! : null;
 }
 
 export async function dataVersion(db: Kysely<DB>): Promise<number> {
@@ -61,9 +75,11 @@ export function installReadCache(app: FastifyInstance, db: Kysely<DB>, cache = n
     const key = `${request.actor.kind === 'anonymous' ? '-' : request.actor.id} ${request.url}`;
     request.readCacheKey = key;
     request.readCacheVersion = version;
-    const hit = cache.get(key, version);
+    const now = clock.nowIso();
+    const hit = cache.get(key, version, now);
     if (!hit) {
       cache.misses += 1;
+      request.readCacheValidUntil = await nextRelease(db, now);
       return;
     }
     cache.hits += 1;
@@ -77,6 +93,7 @@ export function installReadCache(app: FastifyInstance, db: Kysely<DB>, cache = n
     if (request.readCacheVersion === undefined) return payload;
     cache.set(request.readCacheKey, {
       version: request.readCacheVersion,
+      validUntil: request.readCacheValidUntil ?? null,
       payload,
       contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       etag: reply.getHeader('etag') as string | undefined,

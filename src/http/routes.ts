@@ -5,11 +5,14 @@ import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
 import { pendingMigrations } from '../db/database.js';
 import { decisionRoutes } from '../modules/decisions/routes.js';
+import { accessRoutes } from '../modules/access/routes.js';
 import { documentRoutes } from '../modules/documents/routes.js';
 import { registryRoutes } from '../modules/registry/routes.js';
 import { sessionRoutes } from '../modules/sessions/routes.js';
+import { oversightRoutes } from '../modules/oversight/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { webRoutes } from '../web/routes.js';
+import { coherenceRoutes } from '../modules/coherence/routes.js';
 
 const PROBLEM_TYPES: Record<string, string> = {
   'validation-failed':
@@ -67,6 +70,9 @@ export async function registerRoutes(fastify: FastifyInstance, ctx: AppContext):
   await sessionRoutes(fastify, ctx);
   await documentRoutes(fastify, ctx);
   await decisionRoutes(fastify, ctx);
+  await accessRoutes(fastify, ctx);
+  await oversightRoutes(fastify, ctx);
   await searchRoutes(fastify, ctx);
+  await coherenceRoutes(fastify, ctx);
   await webRoutes(fastify, ctx);
 }

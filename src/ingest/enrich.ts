@@ -186,6 +186,7 @@ const STATE_RE = new RegExp(
   'gu',
 );
 const STATE_BY_NAME = new Map(MEMBER_STATES.map((m) => [m.name, m.id]));
+const STATE_FIRST_WORDS = new Set(MEMBER_STATES.map((m) => m.name.split(/[\s(]/)[0]!));
 
 export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
@@ -216,7 +217,8 @@ export function findMentions(text: string): Mention[] {
     const m = b.re.exec(text);
     if (m) add({ kind: 'body', refId: b.id, surface: m[0] });
   }
-  if (/[A-Z]/.test(text)) {
+  // Cheap test first: does any capitalized word start a member state's name?
+  if (/[A-Z]/.test(text) && (text.match(/\b[A-Z][\p{L}'’-]+/gu) ?? []).some((w) => STATE_FIRST_WORDS.has(w))) {
     STATE_RE.lastIndex = 0;
     for (const m of text.matchAll(STATE_RE)) {
       const id = STATE_BY_NAME.get(m[0]);

@@ -128,8 +128,8 @@ export function decodeText(file: string, bytes: Uint8Array): { text: string; enc
   const n = Math.min(b.length, 65536);
   for (let i = 0; i < n; i++) if (b[i] === 0) (i % 2 === 0 ? zeroEven++ : zeroOdd++);
   if (b.length % 2 === 0 && zeroOdd + zeroEven > 0) {
-    if (zeroOdd > n / 50 && zeroEven < zeroOdd / 20) return finish(decodeWith(file, b, 'utf-16le'), 'utf-16le', false);
-    if (zeroEven > n / 50 && zeroOdd < zeroEven / 20) return finish(decodeWith(file, b, 'utf-16be'), 'utf-16be', false);
+    if (zeroOdd > n / 400 && zeroOdd >= 2 * zeroEven) return finish(decodeWith(file, b, 'utf-16le'), 'utf-16le', false);
+    if (zeroEven > n / 400 && zeroEven >= 2 * zeroOdd) return finish(decodeWith(file, b, 'utf-16be'), 'utf-16be', false);
   }
   if (zeroOdd + zeroEven > 0) throw new IngestError(file, 'binary', 'the file is binary, not text');
   try {

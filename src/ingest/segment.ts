@@ -140,7 +140,6 @@ export function segmentText(text: string): SegmentedDocument {
   for (const line of lines) {
     const t = line.text.trim();
     const pageChanged = line.page !== lastPage;
-    lastPage = line.page;
     // A running header is often the document symbol: read it before dropping the line.
     if (!symbol) {
       const s = SYMBOL.exec(t);
@@ -150,6 +149,8 @@ export function segmentText(text: string): SegmentedDocument {
       droppedLines.push(t);
       continue;
     }
+    // Only kept lines count: a dropped header must not hide that the text went on to a new page.
+    lastPage = line.page;
     const para = PARA_START.exec(t);
     const expected = current ? Number(current.number) + 1 : 1;
     if (para && Number(para[1]) === expected) {

@@ -33,6 +33,7 @@ export const errors = {
   badRequest: (detail: string, errs: FieldError[] = []) =>
     new AppError(400, 'bad-request', 'Bad request', detail, errs),
   unauthenticated: () => new AppError(401, 'unauthenticated', 'Authentication required'),
+  unauthenticatedWith: (detail: string) => new AppError(401, 'unauthenticated', 'Authentication required', detail),
   forbidden: (detail = 'You may not perform this action') =>
     new AppError(403, 'forbidden', 'Forbidden', detail),
   notFound: (what: string, id: string) =>

@@ -9,8 +9,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { systemActor, type Actor } from '../modules/access/actor.js';
 import { runCommand } from '../modules/audit/command.js';
-import { addExpression } from '../modules/documents/commands/addExpression.js';
-import { registerDocument } from '../modules/documents/commands/registerDocument.js';
 import { adoptDecision } from '../modules/decisions/commands/adoptDecision.js';
 import { MEMBER_STATES } from '../modules/registry/data/member-states.js';
 import { BOARDS, ENTITIES } from '../modules/registry/data/reference.js';
@@ -18,6 +16,7 @@ import { scheduleSession } from '../modules/sessions/commands/scheduleSession.js
 import { addAgendaItem } from '../modules/sessions/commands/addAgendaItem.js';
 import { prepareImport } from '../ingest/pipeline.js';
 import { importDocument } from '../modules/documents/commands/importDocument.js';
+import { loadOversightDemo } from '../modules/oversight/demo.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The project's data folder, from src/seed or dist/seed alike. */
@@ -169,5 +168,6 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ reference: boolean; jo
   const reference = await loadReferenceData(db);
   const doc = await loadJointMeeting2024(db);
   await loadSyntheticExamples(db);
+  await loadOversightDemo(db);
   return { reference, jointMeeting: doc !== null };
 }

@@ -84,7 +84,9 @@ describe.each(BACKENDS)('documents API on %s', (backend) => {
     expect(pub.statusCode).toBe(404);
     expect(pub.json().title).toBe(missing.json().title);
     expect((await t.call({ method: 'GET', url: `/api/documents/${id}`, as: 'observer' })).statusCode).toBe(404);
-    expect((await t.call({ method: 'GET', url: `/api/documents/${id}`, as: 'secretariat' })).statusCode).toBe(200);
+    expect((await t.call({ method: 'GET', url: `/api/documents/${id}`, as: 'unicefSecretariat' })).statusCode).toBe(200);
+    // Board-scoped: the secretariat of another board does not read it.
+    expect((await t.call({ method: 'GET', url: `/api/documents/${id}`, as: 'secretariat' })).statusCode).toBe(404);
     const listed = await t.call({ method: 'GET', url: '/api/documents?type=informal-note' });
     expect(listed.json().items).toHaveLength(0);
   });

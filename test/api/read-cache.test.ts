@@ -23,7 +23,7 @@ describe.each(BACKENDS)('read cache on %s', (backend) => {
 
   it('does not serve a restricted document cached for the secretariat to the public', async () => {
     await t.call({ method: 'POST', url: '/api/documents', as: 'admin', payload: { type: 'informal-note', title: 'Restricted', date: '2024-03-01', originalLanguage: 'en', boardIds: ['unicef'], accessLevel: 'secretariat' } });
-    const sec = await t.call({ method: 'GET', url: '/api/documents?type=informal-note', as: 'secretariat' });
+    const sec = await t.call({ method: 'GET', url: '/api/documents?type=informal-note', as: 'unicefSecretariat' });
     expect(sec.json().items).toHaveLength(1);
     const pub = await t.call({ method: 'GET', url: '/api/documents?type=informal-note' });
     expect(pub.json().items).toHaveLength(0);

@@ -122,12 +122,18 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createIndex('oversight_addressees_board')
     .on('oversight_addressees')
-    .columns(['board_id', 'acceptance', 'implementation'])
+    // Covering the rates dashboard: grouped counts and mean progress read the index only.
+    .columns(['board_id', 'acceptance', 'implementation', 'progress'])
     .execute();
   await db.schema
     .createIndex('oversight_addressees_entity')
     .on('oversight_addressees')
-    .columns(['entity_id'])
+    .columns(['entity_id', 'acceptance', 'implementation', 'progress'])
+    .execute();
+  await db.schema
+    .createIndex('oversight_addressees_recommendation')
+    .on('oversight_addressees')
+    .columns(['recommendation_id', 'acceptance', 'implementation', 'progress'])
     .execute();
   await db.schema
     .createIndex('oversight_addressees_stalled')

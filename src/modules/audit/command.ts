@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids.js';
 import { errors } from '../../lib/errors.js';
 import { roleSummary, type Actor } from '../access/actor.js';
 import { hashEvent } from './chain.js';
+import { clock } from '../../lib/clock.js';
 
 export interface AuditEntry {
   action: string;
@@ -45,7 +46,7 @@ export async function runCommand<T>(db: Kysely<DB>, actor: Actor, spec: CommandS
   return db.transaction().execute(async (trx) => {
     const entries: AuditEntry[] = [];
     let unchanged = false;
-    const now = new Date().toISOString();
+    const now = clock.nowIso();
     const result = await spec.run({
       trx,
       actor,

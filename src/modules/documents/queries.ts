@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { DB, DocumentTable } from '../../db/schema.js';
 import { afterCursor, decodeCursor, pageOf, parseSort } from '../../lib/pagination.js';
 import type { Actor } from '../access/actor.js';
-import { readableLevels } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
+import { clock } from '../../lib/clock.js';
 
 export interface DocumentFilter {
   limit?: number;
@@ -49,7 +50,7 @@ export async function listDocuments(db: Kysely<DB>, actor: Actor, f: DocumentFil
   let q = db
     .selectFrom('documents')
     .selectAll('documents')
-    .where('documents.access_level', 'in', readableLevels(actor));
+    .where(visibleTo('documents', actor, clock.nowIso()));
   if (f.board) {
     const board = f.board;
     q = q.where((eb) =>
@@ -102,7 +103,7 @@ export async function getDocument(
     .selectFrom('documents')
     .selectAll()
     .where('id', '=', id)
-    .where('access_level', 'in', readableLevels(actor))
+    .where(visibleTo('documents', actor, clock.nowIso()))
     .executeTakeFirst();
   return row ? (await decorate(db, [row]))[0] : undefined;
 }

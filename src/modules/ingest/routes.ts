@@ -33,24 +33,28 @@ async function readForm(req: FastifyRequest, maxBytes: number): Promise<Form> {
     throw errors.unsupportedMediaType(String(req.headers['content-type'] ?? 'none'));
   const files: IncomingFile[] = [];
   const fields: Record<string, string[]> = {};
-  const tooLarge: { error: IngestError; path: string }[] = [];
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const name = part.filename || `file-${files.length + 1}`;
-      try {
-        files.push({ name, bytes: await part.toBuffer() });
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
-        tooLarge.push({
-          error: new IngestError(name, 'too-large', `the file is larger than the limit of ${maxBytes} bytes`),
-          path: `/body/files/${files.length + tooLarge.length}`,
-        });
+  let current = '';
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        current = part.filename || `file-${files.length + 1}`;
+        files.push({ name: current, bytes: await part.toBuffer() });
+        current = '';
+      } else {
+        fields[part.fieldname] = [...(fields[part.fieldname] ?? []), String(part.value)];
       }
-    } else {
-      fields[part.fieldname] = [...(fields[part.fieldname] ?? []), String(part.value)];
     }
+  } catch (e) {
+    const err = e as { code?: string; statusCode?: number };
+    if (current && (err.statusCode === 413 || /TOO_LARGE/.test(err.code ?? '')))
+      throw rejection([
+        {
+          error: new IngestError(current, 'too-large', `the file is larger than the limit of ${maxBytes} bytes`),
+          path: `/body/files/${files.length}`,
+        },
+      ]);
+    throw e;
   }
-  if (tooLarge.length) throw rejection(tooLarge);
   return { files, fields };
 }
 

@@ -99,15 +99,23 @@ export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: Sear
       .where('p.id', 'in', ids)
       .execute(),
     db
-      .selectFrom('statements as s')
-      .innerJoin('paragraphs as p', (j) =>
-        j.on((eb) => eb.or([eb('p.id', '=', eb.ref('s.paragraph_id')), eb('p.parent_id', '=', eb.ref('s.paragraph_id'))])),
-      )
-      .select(['p.id', 's.speaker_role'])
-      .where('p.id', 'in', ids)
-      .orderBy('s.id')
+      .selectFrom('statements')
+      .select(['paragraph_id', 'speaker_role'])
+      .where('paragraph_id', 'in', ids)
+      .orderBy('id')
       .execute(),
   ]);
+  // A sub-point is spoken by whoever speaks in its paragraph.
+  const parentIds = [...new Set(rows.map((r) => r.parent_id).filter((x): x is string => x !== null))];
+  if (parentIds.length)
+    statements.push(
+      ...(await db
+        .selectFrom('statements')
+        .select(['paragraph_id', 'speaker_role'])
+        .where('paragraph_id', 'in', parentIds)
+        .orderBy('id')
+        .execute()),
+    );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const levels = new Set<string>(readableLevels(actor));
   const marks = [...phrases(parsed.must)];
@@ -130,7 +138,13 @@ export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: Sear
         parentNumber: r.parent_number ?? null,
         anchor,
         url: `/api/documents/${r.document_id}/paragraphs?language=${r.language}&revision=${r.revision}#${anchor}`,
-        speakers: [...new Set(statements.filter((s) => s.id === r.id).map((s) => s.speaker_role))],
+        speakers: [
+          ...new Set(
+            statements
+              .filter((s) => s.paragraph_id === r.id || s.paragraph_id === r.parent_id)
+              .map((s) => s.speaker_role),
+          ),
+        ],
         snippet: snippet(r.text, marks),
         score: Math.round(h.score * 1e6) / 1e6,
       },

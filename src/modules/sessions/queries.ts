@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { DB, SessionTable } from '../../db/schema.js';
 import { afterCursor, decodeCursor, pageOf, parseSort } from '../../lib/pagination.js';
 import type { Actor } from '../access/actor.js';
-import { readableLevels } from '../access/visibility.js';
+import { visibleTo } from '../access/visibility.js';
+import { clock } from '../../lib/clock.js';
 
 export interface SessionFilter {
   limit?: number;
@@ -42,7 +43,7 @@ export async function listSessions(db: Kysely<DB>, actor: Actor, f: SessionFilte
   let q = db
     .selectFrom('sessions')
     .selectAll('sessions')
-    .where('sessions.access_level', 'in', readableLevels(actor));
+    .where(visibleTo('sessions', actor, clock.nowIso()));
   if (f.board) {
     q = q.where((eb) =>
       eb.exists(
@@ -79,7 +80,7 @@ export async function getSession(db: Kysely<DB>, actor: Actor, id: string): Prom
     .selectFrom('sessions')
     .selectAll()
     .where('id', '=', id)
-    .where('access_level', 'in', readableLevels(actor))
+    .where(visibleTo('sessions', actor, clock.nowIso()))
     .executeTakeFirst();
   if (!row) return undefined;
   return (await withBoards(db, [row]))[0];

@@ -140,7 +140,8 @@ export async function importDocument(
       }
       const result = await writeExpression(tx, documentId, {
         language: preview.language,
-        title: (meta.title ?? preview.title ?? preview.fileName).slice(0, 1000),
+        // The language version keeps the title in its own language; meta.title names the document.
+        title: (preview.title ?? meta.title ?? preview.fileName).slice(0, 1000),
         sourceName: preview.fileName.slice(0, 300),
         paragraphs: preview.paragraphs.map((p) => ({
           number: p.number,

@@ -7,6 +7,7 @@ import type { Actor } from '../../access/actor.js';
 import { runCommand, type CommandTx } from '../../audit/command.js';
 import { assertBoardsExist } from '../../sessions/commands/scheduleSession.js';
 import { documentPolicy } from '../policies.js';
+import { recordAccessChange } from '../../access/commands/setAccess.js';
 import type { CreateDocumentInput } from '../schema.js';
 
 export async function registerDocument(
@@ -22,10 +23,8 @@ export async function registerDocument(
 }
 
 /** The effect of registerDocument inside a running command (also used by importDocument). */
-export async function writeDocument(
-  { trx, now, audit }: CommandTx,
-  input: CreateDocumentInput,
-): Promise<string> {
+export async function writeDocument(tx: CommandTx, input: CreateDocumentInput): Promise<string> {
+  const { trx, now, audit } = tx;
   await assertBoardsExist(trx, input.boardIds, '/body/boardIds');
   if (input.symbol) {
     const dup = await trx
@@ -82,6 +81,8 @@ export async function writeDocument(
     .insertInto('document_boards')
     .values(input.boardIds.map((b) => ({ document_id: row.id, board_id: b })))
     .execute();
+  // The first entry of the document's access history, which the parity ledger reads.
+  await recordAccessChange(tx, 'document', row.id, row.access_level, null);
   audit({
     action: 'document.registered',
     recordType: 'document',

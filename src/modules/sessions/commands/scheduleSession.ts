@@ -6,6 +6,7 @@ import { newId } from '../../../lib/ids.js';
 import type { Actor } from '../../access/actor.js';
 import { runCommand } from '../../audit/command.js';
 import { sessionPolicy } from '../policies.js';
+import { recordAccessChange } from '../../access/commands/setAccess.js';
 import type { CreateSessionInput } from '../schema.js';
 
 export async function assertBoardsExist(
@@ -38,7 +39,8 @@ export async function scheduleSession(
   return runCommand(db, actor, {
     name: 'sessions.schedule',
     authorize: (a) => sessionPolicy.manage(a, input.boardIds),
-    run: async ({ trx, now, audit }) => {
+    run: async (tx) => {
+      const { trx, now, audit } = tx;
       checkDates(input.startDate, input.endDate);
       if (input.type === 'joint-meeting' && input.boardIds.length < 2) {
         throw errors.validation([
@@ -65,6 +67,7 @@ export async function scheduleSession(
         .insertInto('session_boards')
         .values(input.boardIds.map((b) => ({ session_id: row.id, board_id: b })))
         .execute();
+      await recordAccessChange(tx, 'session', row.id, row.access_level, null);
       audit({
         action: 'session.scheduled',
         recordType: 'session',

@@ -1,0 +1,138 @@
+// Document ingestion and search benchmark (SQLite, the embedded default). Prints each figure beside
+// a same-run baseline: ingest throughput of the full pipeline (read, segment, enrich, write,
+// annotate, index, audit) beside tokenizer-only throughput over the same paragraphs; search
+// latency p50/p99 of /api/search's code path beside the raw FTS5 MATCH of the same compiled query.
+//   npx tsx bench/search.ts [--paragraphs 200000] [--db /tmp/concord-bench.db] [--reuse] [--queries 400]
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import SqliteDatabase from 'better-sqlite3';
+import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import { loadReferenceData } from '../src/seed/demo.js';
+import { systemActor } from '../src/modules/access/actor.js';
+import { prepareImport } from '../src/ingest/pipeline.js';
+import { importDocument } from '../src/modules/documents/commands/importDocument.js';
+import { tokenize } from '../src/search/tokenize.js';
+import { searchIndexFor } from '../src/search/index.js';
+import { compileQuery, facetGroups, searchParagraphs } from '../src/modules/search/queries.js';
+import type { SearchQueryInput } from '../src/modules/search/schema.js';
+import { LANGS, paragraphText, rng, syntheticDocuments, type Lang } from './search-corpus.js';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const N = Number(arg('paragraphs', '200000'));
+const dbFile = arg('db', `/tmp/concord-bench-${N}.db`);
+const reuse = process.argv.includes('--reuse');
+const QUERIES = Number(arg('queries', '400'));
+const BOARDS = ['undp-unfpa-unops', 'unicef', 'unwomen', 'wfp'];
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function main() {
+  console.log(`# corpus: ${N} synthetic paragraphs over ${LANGS.length} languages; database ${dbFile}`);
+  if (!reuse) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
+  const d = await openDatabase(`sqlite:${dbFile}`);
+  await migrateToLatest(d.db);
+  await loadReferenceData(d.db);
+  const actor = systemActor('bench');
+
+  if (!reuse) {
+    // Ingest: the full pipeline per document, each document one transaction.
+    let paragraphs = 0;
+    let docs = 0;
+    const t0 = performance.now();
+    for (const doc of syntheticDocuments(N)) {
+      const preview = await prepareImport(doc.name, Buffer.from(doc.text), { language: doc.lang });
+      await importDocument(d.db, actor, {
+        preview,
+        meta: { boardIds: [BOARDS[docs % BOARDS.length]!], type: 'report', synthetic: true },
+      });
+      paragraphs += preview.paragraphs.length;
+      docs++;
+      if (docs % 100 === 0) process.stderr.write(`\r  ingested ${paragraphs} paragraphs`);
+    }
+    const ingestSeconds = (performance.now() - t0) / 1000;
+    process.stderr.write('\n');
+    const ingestRss = process.resourceUsage().maxRSS;
+    // Baseline, same run: the tokenizer alone over the same paragraphs.
+    let tokens = 0;
+    let tokenizerMs = 0;
+    for (const doc of syntheticDocuments(N)) {
+      const t = performance.now();
+      for (const p of doc.paragraphs) tokens += tokenize(p).length;
+      tokenizerMs += performance.now() - t;
+    }
+    const ingestRate = paragraphs / ingestSeconds;
+    const tokRate = paragraphs / (tokenizerMs / 1000);
+    console.log(`ingest: ${docs} documents, ${paragraphs} paragraphs in ${ingestSeconds.toFixed(1)} s`);
+    console.log(
+      `ingest throughput: ${Math.round(ingestRate)} paragraphs/s | tokenizer only: ${Math.round(tokRate)} paragraphs/s (${tokens} tokens) | ratio ${(100 * ingestRate / tokRate).toFixed(1)}% (target >= 50%)`,
+    );
+    console.log(`peak RSS after ingest: ${mb(ingestRss)}`);
+  }
+  const indexed = await searchIndexFor(d.db).count(d.db);
+  console.log(`index entries: ${indexed}; database file: ${Math.round(fs.statSync(dbFile).size / 1048576)} MB`);
+
+  // Queries drawn from the same vocabularies (deterministic).
+  const random = rng(7);
+  const words: Record<Lang, string[]> = Object.fromEntries(
+    LANGS.map((l) => [l, paragraphText(l, random, () => Math.floor(random() * 80)).replace(/[.。，]/g, ' ').split(l === 'zh' ? /(?=[\u4e00-\u9fff]{2})/ : /\s+/).filter((w) => w.length > 1)]),
+  ) as Record<Lang, string[]>;
+  const zhWords = ['治理', '监督', '联检组', '风险管理', '筹资契约', '透明度', '工作组', '性别平等', '实地考察', '问责制'];
+  const pickWord = (l: Lang) => (l === 'zh' ? zhWords[Math.floor(random() * zhWords.length)]! : words[l][Math.floor(random() * words[l].length)]!.toLowerCase());
+  const kinds: Record<string, () => SearchQueryInput> = {
+    'one word': () => ({ q: pickWord(LANGS[Math.floor(random() * 6)]!) }),
+    'two words': () => {
+      const l = LANGS[Math.floor(random() * 6)]!;
+      return { q: `${pickWord(l)} ${pickWord(l)}` };
+    },
+    phrase: () => {
+      const l = LANGS[Math.floor(random() * 6)]!;
+      const p = paragraphText(l, random, () => Math.floor(random() * 20)).replace(/[.。，]/g, ' ');
+      const parts = l === 'zh' ? [p.slice(4, 10)] : p.split(/\s+/).slice(2, 4);
+      return { q: `"${parts.join(' ')}"` };
+    },
+    filtered: () => {
+      const l = LANGS[Math.floor(random() * 6)]!;
+      return { q: pickWord(l), language: l, year: 2015 + Math.floor(random() * 10) };
+    },
+  };
+  const raw = new SqliteDatabase(dbFile, { readonly: true });
+  const rawStmt = raw.prepare('select rowid, rank from search_fts where search_fts match ? order by rank limit 21');
+  const index = searchIndexFor(d.db);
+  console.log(`\nsearch latency over ${QUERIES} queries per kind (limit 20), ms: ours p50 / p99 | raw FTS5 MATCH p50 / p99 | p99 ratio`);
+  for (const [kind, make] of Object.entries(kinds)) {
+    const qs = Array.from({ length: QUERIES }, make);
+    const ours: number[] = [];
+    const base: number[] = [];
+    let hits = 0;
+    for (const q of qs.slice(0, 20)) await searchParagraphs(d.db, actor, { ...q, limit: 20 });
+    for (const q of qs) {
+      const parsed = await compileQuery(d.db, q.q);
+      const match = index.compile({ ...parsed, facets: facetGroups(actor, q), limit: 21, offset: 0 }).match;
+      let t = performance.now();
+      const r = await searchParagraphs(d.db, actor, { ...q, limit: 20 });
+      ours.push(performance.now() - t);
+      hits += r.items.length;
+      t = performance.now();
+      rawStmt.all(match);
+      base.push(performance.now() - t);
+    }
+    const ratio = pct(ours, 99) / pct(base, 99);
+    console.log(
+      `${kind.padEnd(10)} ours ${pct(ours, 50).toFixed(2)} / ${pct(ours, 99).toFixed(2)} | raw ${pct(base, 50).toFixed(2)} / ${pct(base, 99).toFixed(2)} | ${ratio.toFixed(2)}x | avg hits/page ${(hits / qs.length).toFixed(1)} | e.g. ${JSON.stringify(qs[0])}`,
+    );
+  }
+  console.log(`peak RSS (whole run): ${mb(process.resourceUsage().maxRSS)}`);
+  raw.close();
+  await d.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,194 @@
+// `concord ingest FILE…` (preview with --preview, otherwise import) and `concord reindex`. Each file
+// is imported in its own transaction: Ctrl-C stops after the file in progress (or, if forced, loses
+// only that file's uncommitted transaction), and running the same command again resumes, since
+// files already imported are reported unchanged.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { CliExit, type CliContext } from '../../cli/program.js';
+import { systemActor } from '../access/actor.js';
+import { isAppError } from '../../lib/errors.js';
+import { IngestError } from '../../ingest/read.js';
+import { isLanguage, prepareImport, type ImportPreview } from '../../ingest/pipeline.js';
+import { DOCUMENT_TYPES, type DocumentType } from '../documents/schema.js';
+import { ACCESS_LEVELS, type AccessLevel } from '../access/visibility.js';
+import { importDocument, type ImportMetadata } from '../documents/commands/importDocument.js';
+import { reindexAll } from '../../search/reindex.js';
+import { ingestMaxBytes } from './routes.js';
+
+interface IngestOptions {
+  preview?: boolean;
+  board?: string[];
+  type?: string;
+  session?: string;
+  accessLevel?: string;
+  language?: string;
+  document?: string;
+  title?: string;
+  json?: boolean;
+  progress?: boolean;
+}
+
+function bar(enabled: boolean, label: string) {
+  if (!enabled) return null;
+  return new cliProgress.SingleBar(
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} {unit} | {file}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
+function describePreview(p: ImportPreview): string[] {
+  const lines = [
+    `${p.fileName}: ${p.format}, ${p.encoding}, ${p.language}; title: ${p.title ?? '(none)'}; date: ${p.date ?? '(none)'}; symbol: ${p.symbol ?? '(none)'}`,
+    `  ${p.paragraphs.length} paragraphs, ${p.paragraphs.reduce((n, x) => n + x.subpoints.length, 0)} sub-points, ${p.droppedLines} header/footer/page-number lines dropped`,
+  ];
+  for (const w of p.warnings) lines.push(`  warning: ${w}`);
+  for (const para of p.paragraphs) {
+    const notes = [
+      para.subpoints.length ? `${para.subpoints.length} sub-points` : '',
+      para.crossesPageBreak ? 'joined across a page break' : '',
+      para.speakers.length ? `speakers: ${para.speakers.map((s) => s.role).join('; ')}` : '',
+      para.references.length ? `refs: ${para.references.map((r) => `${r.kind} ${r.ref}`).join(', ')}` : '',
+      para.acronyms.length ? `defines: ${para.acronyms.map((a) => `${a.shortForm} = ${a.longForm}`).join(', ')}` : '',
+    ].filter(Boolean);
+    if (notes.length || para.warnings.length)
+      lines.push(`  ¶${para.number}: ${[...notes, ...para.warnings.map((w) => `warning: ${w}`)].join(' | ')}`);
+  }
+  return lines;
+}
+
+export function register(program: Command, cli: CliContext): void {
+  program
+    .command('ingest')
+    .description('Import board documents (.txt, .pdf, .docx, .html; UTF-8, UTF-16, GB18030); --preview shows the structure only')
+    .argument('<files...>', 'files to import')
+    .option('--preview', 'show the structure found and the warnings; store nothing')
+    .option(
+      '--board <ids>',
+      'boards the documents belong to, comma-separated or repeated (required for a new document)',
+      (v: string, prev: string[]) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)],
+      [] as string[],
+    )
+    .option('--type <type>', `document type (${DOCUMENT_TYPES.join(', ')})`, 'report')
+    .option('--session <id>', 'the session the documents belong to')
+    .option('--access-level <level>', `access level (${ACCESS_LEVELS.join(', ')})`)
+    .option('--language <code>', 'the language of the files (default: detected)')
+    .option('--document <id>', 'add the file as a version of this document')
+    .option('--title <title>', 'the document title (default: found in the file)')
+    .option('--json', 'print results as JSON')
+    .option('--no-progress', 'no progress bar')
+    .action(async (files: string[], opts: IngestOptions) => {
+      const { io } = cli;
+      if (opts.type && !(DOCUMENT_TYPES as readonly string[]).includes(opts.type)) {
+        io.err(`ingest: unknown document type '${opts.type}'`);
+        throw new CliExit(2);
+      }
+      if (opts.accessLevel && !(ACCESS_LEVELS as readonly string[]).includes(opts.accessLevel)) {
+        io.err(`ingest: unknown access level '${opts.accessLevel}'`);
+        throw new CliExit(2);
+      }
+      if (opts.language && !isLanguage(opts.language)) {
+        io.err(`ingest: unknown language '${opts.language}'`);
+        throw new CliExit(2);
+      }
+      const meta: ImportMetadata = {
+        type: opts.type as DocumentType,
+        ...(opts.board?.length ? { boardIds: opts.board } : {}),
+        ...(opts.session ? { sessionId: opts.session } : {}),
+        ...(opts.accessLevel ? { accessLevel: opts.accessLevel as AccessLevel } : {}),
+        ...(opts.document ? { documentId: opts.document } : {}),
+        ...(opts.title ? { title: opts.title } : {}),
+      };
+      const maxBytes = ingestMaxBytes(cli.io.env);
+      const sizes = files.map((f) => (fs.existsSync(f) ? fs.statSync(f).size : 0));
+      const showBar =
+        opts.progress !== false && !opts.json && Boolean(process.stderr.isTTY) &&
+        (files.length > 1 || sizes.reduce((a, b) => a + b, 0) > 2_000_000);
+      let interrupted = false;
+      const onSigint = () => {
+        if (interrupted) process.exit(130); // a second Ctrl-C: the open transaction is lost, nothing partial stays
+        interrupted = true;
+        io.err('\ninterrupt: finishing the file in progress; run the same command again to resume');
+      };
+      process.on('SIGINT', onSigint);
+      const results: unknown[] = [];
+      let failed = 0;
+      try {
+        await cli.withDb(async (d) => {
+          const progress = bar(showBar, opts.preview ? 'preview' : 'ingest');
+          progress?.start(files.length, 0, { unit: 'files', file: '' });
+          for (const [i, file] of files.entries()) {
+            // SQLite work resolves in microtasks only: yield a macrotask turn so Ctrl-C is seen.
+            await new Promise((r) => setImmediate(r));
+            if (interrupted) break;
+            progress?.update(i, { file: path.basename(file) });
+            let bytes: Buffer;
+            try {
+              bytes = fs.readFileSync(file);
+            } catch (e) {
+              failed++;
+              io.err(`ingest: ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+              continue;
+            }
+            try {
+              const preview = await prepareImport(file, bytes, {
+                maxBytes,
+                ...(opts.language ? { language: opts.language as 'en' } : {}),
+              });
+              if (opts.preview) {
+                results.push(preview);
+                if (!opts.json) for (const l of describePreview(preview)) io.out(l);
+                continue;
+              }
+              const r = await importDocument(d.db, systemActor('cli'), { preview, meta });
+              results.push(r);
+              if (!opts.json)
+                io.out(
+                  `${r.status === 'unchanged' ? 'unchanged' : r.documentCreated ? 'imported' : r.status}: ${r.fileName} -> document ${r.documentId} (${preview.language}, revision ${r.revision}, ${r.paragraphs} paragraphs, ${r.subpoints} sub-points)`,
+                );
+            } catch (e) {
+              failed++;
+              if (e instanceof IngestError) io.err(`ingest: ${e.message} (${e.reason}); nothing stored`);
+              else if (isAppError(e))
+                io.err(`ingest: ${path.basename(file)}: ${e.detail ?? e.title}${e.errors.length ? ` (${e.errors.map((x) => `${x.path} ${x.message}`).join('; ')})` : ''}; nothing stored`);
+              else throw e;
+            }
+          }
+          progress?.update(files.length, { file: '' });
+          progress?.stop();
+        });
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+      if (opts.json) io.out(JSON.stringify(results, null, 2));
+      if (interrupted) {
+        io.err(`interrupted after ${results.length} of ${files.length} files; run the same command again to resume`);
+        throw new CliExit(130);
+      }
+      if (failed) throw new CliExit(2);
+    });
+
+  program
+    .command('reindex')
+    .description('Rebuild the search index and paragraph annotations from the current language versions')
+    .option('--no-progress', 'no progress bar')
+    .action(async (opts: { progress?: boolean }) => {
+      await cli.withDb(async (d) => {
+        const progress = bar(opts.progress !== false && Boolean(process.stderr.isTTY), 'reindex');
+        let started = false;
+        const r = await reindexAll(d.db, systemActor('cli'), (done, total) => {
+          if (!started) progress?.start(total, 0, { unit: 'paragraphs', file: '' });
+          started = true;
+          progress?.update(done);
+        });
+        progress?.stop();
+        cli.io.out(`reindexed ${r.entries} paragraphs of ${r.expressions} language versions`);
+      });
+    });
+}

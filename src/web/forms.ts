@@ -1,0 +1,118 @@
+// HTML forms for records the API manages. A form is a list of fields; on submit the text values
+// become the API's input shape, are validated with the API's own TypeBox schema (same Ajv
+// settings), and go to the same command. Field errors — from validation or from the command's
+// AppError (paths like /body/number) — are shown beside their fields, linked by aria-describedby.
+import type { TSchema } from 'typebox';
+import { fieldErrorsFromAjv } from '../http/errors.js';
+import { createValidatorCompiler } from '../http/validation.js';
+import { errors, isAppError, type FieldError } from '../lib/errors.js';
+import type { PageContext } from './context.js';
+import { html, type SafeHtml } from './html.js';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: 'text' | 'date' | 'select' | 'textarea' | 'checkboxes';
+  options?: { value: string; label: string }[];
+  hint?: string;
+  optional?: boolean;
+}
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** Form body values as strings (or string lists for repeated fields), without the CSRF field. */
+export function formValues(body: unknown): FormValues {
+  const out: FormValues = {};
+  if (!body || typeof body !== 'object') return out;
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (k === '_csrf') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.map(String);
+  }
+  return out;
+}
+
+export const str = (v: FormValues, k: string): string | undefined => {
+  const x = v[k];
+  const s = (Array.isArray(x) ? x[0] : x)?.trim();
+  return s ? s : undefined;
+};
+export const list = (v: FormValues, k: string): string[] => {
+  const x = v[k];
+  return (Array.isArray(x) ? x : x ? [x] : []).map((s) => s.trim()).filter(Boolean);
+};
+/** Non-empty lines of a textarea. */
+export const lines = (v: FormValues, k: string): string[] =>
+  (str(v, k) ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+const compile = createValidatorCompiler(() => ({}));
+const validators = new WeakMap<TSchema, ReturnType<typeof compile>>();
+
+/** Throws the API's validation error when `input` does not match `schema`. */
+export function validate<T>(schema: TSchema, input: unknown): T {
+  let v = validators.get(schema);
+  if (!v) validators.set(schema, (v = compile({ schema, httpPart: 'body', method: 'POST', url: '/' })));
+  const ok = v(input);
+  if (ok === true) return input as T;
+  const issues = (v as unknown as { errors?: Parameters<typeof fieldErrorsFromAjv>[1] }).errors ?? [];
+  throw errors.validation(fieldErrorsFromAjv('body', issues));
+}
+
+/** Field name -> messages, from /body/<field>[/...] paths; other errors go under "". */
+export function errorsByField(e: unknown, fields: FieldSpec[]): Map<string, string[]> | null {
+  if (!isAppError(e) || e.status >= 500 || e.status === 401 || e.status === 403 || e.status === 404) return null;
+  const out = new Map<string, string[]>();
+  const add = (k: string, m: string) => out.set(k, [...(out.get(k) ?? []), m]);
+  const list: FieldError[] = e.errors.length ? e.errors : [{ path: '', message: e.detail ?? e.title }];
+  for (const fe of list) {
+    const name = /^\/body\/([^/]+)/.exec(fe.path)?.[1] ?? '';
+    add(fields.some((f) => f.name === name) ? name : '', fe.message);
+  }
+  return out;
+}
+
+function translateMessage(ctx: PageContext, m: string): string {
+  return m === 'is required' ? ctx.t.forms.required : m;
+}
+
+export function renderForm(
+  ctx: PageContext,
+  spec: { action: string; fields: FieldSpec[]; values: FormValues; errors: Map<string, string[]> | null; submit: string },
+): SafeHtml {
+  const { t } = ctx;
+  const errs = spec.errors ?? new Map<string, string[]>();
+  const general = errs.get('') ?? [];
+  const field = (f: FieldSpec) => {
+    const id = `f-${f.name}`;
+    const messages = errs.get(f.name) ?? [];
+    const invalid = messages.length > 0;
+    const describedBy = [f.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const aria = html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${invalid ? html` aria-invalid="true"` : ''}`;
+    const value = str(spec.values, f.name) ?? '';
+    const hint = f.hint ? html`<span class="hint" id="${id}-hint">${f.hint}</span>` : '';
+    const error = invalid ? html`<p class="error" id="${id}-error">${messages.map((m) => translateMessage(ctx, m)).join('; ')}</p>` : '';
+    const labelText = html`${f.label}${f.optional ? html` <span class="opt">(${t.forms.optional})</span>` : ''}`;
+    if (f.kind === 'checkboxes') {
+      const chosen = list(spec.values, f.name);
+      return html`<div class="field${invalid ? ' invalid' : ''}"><fieldset${aria}><legend>${labelText}</legend>${hint}<div class="checks">${(f.options ?? []).map(
+        (o, i) => html`<label><input type="checkbox" name="${f.name}" value="${o.value}" id="${id}-${i}" ${chosen.includes(o.value) ? html`checked` : ''}> ${o.label}</label>`,
+      )}</div>${error}</fieldset></div>`;
+    }
+    const control =
+      f.kind === 'select'
+        ? html`<select id="${id}" name="${f.name}"${aria}>${(f.options ?? []).map((o) => html`<option value="${o.value}" ${o.value === value ? html`selected` : ''}>${o.label}</option>`)}</select>`
+        : f.kind === 'textarea'
+          ? html`<textarea id="${id}" name="${f.name}"${aria}>${value}</textarea>`
+          : html`<input type="${f.kind === 'date' ? 'date' : 'text'}" id="${id}" name="${f.name}" value="${value}"${aria}${f.optional ? '' : html` required`}>`;
+    return html`<div class="field${invalid ? ' invalid' : ''}"><label for="${id}">${labelText}</label>${hint}${control}${error}</div>`;
+  };
+  return html`${errs.size ? html`<div class="alert" role="alert" tabindex="-1" id="form-errors"><p>${t.forms.errorSummary}</p>${general.length ? html`<ul>${general.map((m) => html`<li>${m}</li>`)}</ul>` : ''}</div>` : ''}
+<form method="post" action="${spec.action}" novalidate>
+<input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
+${spec.fields.map(field)}
+<button type="submit">${spec.submit}</button>
+</form>`;
+}
