@@ -70,20 +70,42 @@ async function main() {
     const tokRate = paragraphs / (tokenizerMs / 1000);
     console.log(`ingest: ${docs} documents, ${paragraphs} paragraphs in ${ingestSeconds.toFixed(1)} s`);
     console.log(
-      `ingest throughput: ${Math.round(ingestRate)} paragraphs/s | tokenizer only: ${Math.round(tokRate)} paragraphs/s (${tokens} tokens) | ratio ${(100 * ingestRate / tokRate).toFixed(1)}% (target >= 50%)`,
+      `ingest throughput: ${Math.round(ingestRate)} paragraphs/s | tokenizer only: ${Math.round(tokRate)} paragraphs/s (${tokens} tokens) | ratio ${((100 * ingestRate) / tokRate).toFixed(1)}% (target >= 50%)`,
     );
     console.log(`peak RSS after ingest: ${mb(ingestRss)}`);
   }
   const indexed = await searchIndexFor(d.db).count(d.db);
-  console.log(`index entries: ${indexed}; database file: ${Math.round(fs.statSync(dbFile).size / 1048576)} MB`);
+  console.log(
+    `index entries: ${indexed}; database file: ${Math.round(fs.statSync(dbFile).size / 1048576)} MB`,
+  );
 
   // Queries drawn from the same vocabularies (deterministic).
   const random = rng(7);
   const words: Record<Lang, string[]> = Object.fromEntries(
-    LANGS.map((l) => [l, paragraphText(l, random, () => Math.floor(random() * 80)).replace(/[.。，]/g, ' ').split(l === 'zh' ? /(?=[\u4e00-\u9fff]{2})/ : /\s+/).filter((w) => w.length > 1)]),
+    LANGS.map((l) => [
+      l,
+      paragraphText(l, random, () => Math.floor(random() * 80))
+        .replace(/[.。，]/g, ' ')
+        .split(l === 'zh' ? /(?=[\u4e00-\u9fff]{2})/ : /\s+/)
+        .filter((w) => w.length > 1),
+    ]),
   ) as Record<Lang, string[]>;
-  const zhWords = ['治理', '监督', '联检组', '风险管理', '筹资契约', '透明度', '工作组', '性别平等', '实地考察', '问责制'];
-  const pickWord = (l: Lang) => (l === 'zh' ? zhWords[Math.floor(random() * zhWords.length)]! : words[l][Math.floor(random() * words[l].length)]!.toLowerCase());
+  const zhWords = [
+    '治理',
+    '监督',
+    '联检组',
+    '风险管理',
+    '筹资契约',
+    '透明度',
+    '工作组',
+    '性别平等',
+    '实地考察',
+    '问责制',
+  ];
+  const pickWord = (l: Lang) =>
+    l === 'zh'
+      ? zhWords[Math.floor(random() * zhWords.length)]!
+      : words[l][Math.floor(random() * words[l].length)]!.toLowerCase();
   const kinds: Record<string, () => SearchQueryInput> = {
     'one word': () => ({ q: pickWord(LANGS[Math.floor(random() * 6)]!) }),
     'two words': () => {
@@ -102,9 +124,13 @@ async function main() {
     },
   };
   const raw = new SqliteDatabase(dbFile, { readonly: true });
-  const rawStmt = raw.prepare('select rowid, rank from search_fts where search_fts match ? order by rank limit 21');
+  const rawStmt = raw.prepare(
+    'select rowid, rank from search_fts where search_fts match ? order by rank limit 21',
+  );
   const index = searchIndexFor(d.db);
-  console.log(`\nsearch latency over ${QUERIES} queries per kind (limit 20), ms: ours p50 / p99 | raw FTS5 MATCH p50 / p99 | p99 ratio`);
+  console.log(
+    `\nsearch latency over ${QUERIES} queries per kind (limit 20), ms: ours p50 / p99 | raw FTS5 MATCH p50 / p99 | p99 ratio`,
+  );
   for (const [kind, make] of Object.entries(kinds)) {
     const qs = Array.from({ length: QUERIES }, make);
     const ours: number[] = [];

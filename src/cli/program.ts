@@ -20,6 +20,8 @@ import { runCommand } from '../modules/audit/command.js';
 import { verifyChain } from '../modules/audit/chain.js';
 import { requireAnyRole } from '../modules/access/policy.js';
 import { seedDemo } from '../seed/demo.js';
+import { createUser } from '../modules/access/commands/createUser.js';
+import { resetPassword } from '../modules/access/commands/resetPassword.js';
 import { register as registerCoherenceCommands } from '../modules/coherence/cli.js';
 import { register as registerIngestCommands } from '../modules/ingest/cli.js';
 import { register as registerSearchCommands } from '../modules/search/cli.js';
@@ -29,6 +31,14 @@ export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Standard input as text (tests pass their own). */
+  readStdin?: () => Promise<string>;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const defaultIO: CliIO = {
@@ -200,54 +210,51 @@ export function buildProgram(io: CliIO = defaultIO): Command {
   const user = program.command('user').description('Manage users');
   user
     .command('create')
-    .description('Create a user with roles')
+    .description('Create a user with roles (the password, if any, is read from standard input)')
     .requiredOption('--email <email>', 'sign-in e-mail')
     .requiredOption('--name <name>', 'display name')
-    .addOption(
-      new Option('--role <role...>', `roles, optionally scoped as role@board (${ROLES.join(', ')})`).default(
-        [],
-      ),
-    )
+    .addOption(new Option('--role <role...>', `roles, optionally scoped as role@board (${ROLES.join(', ')})`).default([]))
     .option('--member-state <iso3>', 'the member state a delegate represents')
-    .action(async (opts: { email: string; name: string; role: string[]; memberState?: string }) => {
+    .option('--password-stdin', 'read a password (at least 12 characters) from standard input')
+    .action(async (opts: { email: string; name: string; role: string[]; memberState?: string; passwordStdin?: boolean }) => {
       const grants = opts.role.map((r) => {
         const [role, board] = r.split('@');
         if (!role || !isRole(role)) {
           io.err(`user create: unknown role '${r}'`);
           throw new CliExit(2);
         }
-        return { role, board: board ?? null };
+        return { role, boardId: board ?? null };
       });
+      const password = opts.passwordStdin ? (await (io.readStdin ?? readStdin)()).replace(/\r?\n$/, '') : undefined;
       await withDb(async (d) => {
-        const id = await runCommand(d.db, systemActor('cli'), {
-          name: 'users.create',
-          authorize: (a) => requireAnyRole(a, ['administrator']),
-          run: async ({ trx, now, audit }) => {
-            const row = {
-              id: newId(),
-              email: opts.email.toLowerCase(),
-              display_name: opts.name,
-              password_hash: null,
-              member_state_id: opts.memberState ?? null,
-              disabled: 0,
-              created_at: now,
-            };
-            await trx.insertInto('users').values(row).execute();
-            for (const g of grants)
-              await trx
-                .insertInto('role_grants')
-                .values({ id: newId(), user_id: row.id, role: g.role, board_id: g.board })
-                .execute();
-            audit({
-              action: 'user.created',
-              recordType: 'user',
-              recordId: row.id,
-              after: { email: row.email, grants },
-            });
-            return row.id;
-          },
+        const id = await createUser(d.db, systemActor('cli'), {
+          email: opts.email,
+          displayName: opts.name,
+          grants,
+          ...(password !== undefined ? { password } : {}),
+          ...(opts.memberState ? { memberStateId: opts.memberState.toUpperCase() } : {}),
         });
         io.out(id);
+      });
+    });
+  user
+    .command('reset-password')
+    .description('Set a new password for a user (read from standard input); ends their sessions')
+    .requiredOption('--email <email>', 'the user')
+    .action(async (opts: { email: string }) => {
+      const password = (await (io.readStdin ?? readStdin)()).replace(/\r?\n$/, '');
+      if (password.length < 12) {
+        io.err('user reset-password: the password must have at least 12 characters');
+        throw new CliExit(2);
+      }
+      await withDb(async (d) => {
+        const u = await d.db.selectFrom('users').select('id').where('email', '=', opts.email.toLowerCase()).executeTakeFirst();
+        if (!u) {
+          io.err(`user reset-password: no user with e-mail ${opts.email}`);
+          throw new CliExit(2);
+        }
+        await resetPassword(d.db, systemActor('cli'), { userId: u.id, password });
+        io.out('password changed; the user’s sessions were ended');
       });
     });
 

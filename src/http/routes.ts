@@ -37,6 +37,7 @@ export async function registerRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/health',
     {
+      config: { permission: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Liveness and database status',
@@ -58,7 +59,10 @@ export async function registerRoutes(fastify: FastifyInstance, ctx: AppContext):
 
   app.get(
     '/api/problems/:code',
-    { schema: { hide: true, params: Type.Object({ code: Type.String({ maxLength: 64 }) }) } },
+    {
+      config: { permission: 'public' },
+      schema: { hide: true, params: Type.Object({ code: Type.String({ maxLength: 64 }) }) },
+    },
     async (req, reply) => {
       const text = PROBLEM_TYPES[req.params.code];
       if (!text) return reply.code(404).type('text/plain; charset=utf-8').send('Unknown problem type');

@@ -24,7 +24,11 @@ async function insertChunks<T extends keyof DB>(db: Kysely<DB>, table: T, rows: 
       .execute();
 }
 
-export async function annotateExpression(db: Kysely<DB>, expressionId: string, language: string): Promise<void> {
+export async function annotateExpression(
+  db: Kysely<DB>,
+  expressionId: string,
+  language: string,
+): Promise<void> {
   const paras = await db
     .selectFrom('paragraphs')
     .select(['id', 'text'])

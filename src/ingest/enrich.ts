@@ -66,7 +66,11 @@ export function detectLanguage(text: string, fallback: Language = 'en'): Languag
   );
   scores.sort((a, b) => b[1] - a[1]);
   if (scores[0]![1] === 0) return fallback;
-  if (scores[1] && scores[0]![1] === scores[1][1] && (fallback === scores[1][0] || fallback === scores[0]![0]))
+  if (
+    scores[1] &&
+    scores[0]![1] === scores[1][1] &&
+    (fallback === scores[1][0] || fallback === scores[0]![0])
+  )
     return fallback;
   return scores[0]![0];
 }
@@ -88,25 +92,56 @@ export const ENTITY_LEXICON: EntityLexicon[] = [
     id: 'undp',
     code: 'UNDP',
     head: 'Administrator',
-    names: ['联合国开发计划署', '开发署', 'UNDP', 'United Nations Development Programme', 'PNUD', 'ПРООН', 'برنامج الأمم المتحدة الإنمائي'],
+    names: [
+      '联合国开发计划署',
+      '开发署',
+      'UNDP',
+      'United Nations Development Programme',
+      'PNUD',
+      'ПРООН',
+      'برنامج الأمم المتحدة الإنمائي',
+    ],
   },
   {
     id: 'unfpa',
     code: 'UNFPA',
     head: 'Executive Director',
-    names: ['联合国人口基金', '人口基金', 'UNFPA', 'United Nations Population Fund', 'FNUAP', 'ЮНФПА', 'صندوق الأمم المتحدة للسكان'],
+    names: [
+      '联合国人口基金',
+      '人口基金',
+      'UNFPA',
+      'United Nations Population Fund',
+      'FNUAP',
+      'ЮНФПА',
+      'صندوق الأمم المتحدة للسكان',
+    ],
   },
   {
     id: 'unops',
     code: 'UNOPS',
     head: 'Executive Director',
-    names: ['联合国项目事务署', '项目署', 'UNOPS', 'United Nations Office for Project Services', 'ЮНОПС', 'مكتب الأمم المتحدة لخدمات المشاريع'],
+    names: [
+      '联合国项目事务署',
+      '项目署',
+      'UNOPS',
+      'United Nations Office for Project Services',
+      'ЮНОПС',
+      'مكتب الأمم المتحدة لخدمات المشاريع',
+    ],
   },
   {
     id: 'unicef',
     code: 'UNICEF',
     head: 'Executive Director',
-    names: ['联合国儿童基金会', '儿基会', 'UNICEF', "United Nations Children's Fund", 'ЮНИСЕФ', 'اليونيسف', 'منظمة الأمم المتحدة للطفولة'],
+    names: [
+      '联合国儿童基金会',
+      '儿基会',
+      'UNICEF',
+      "United Nations Children's Fund",
+      'ЮНИСЕФ',
+      'اليونيسف',
+      'منظمة الأمم المتحدة للطفولة',
+    ],
   },
   {
     id: 'unwomen',
@@ -128,15 +163,74 @@ export const ENTITY_LEXICON: EntityLexicon[] = [
     id: 'wfp',
     code: 'WFP',
     head: 'Executive Director',
-    names: ['世界粮食计划署', '粮食署', 'WFP', 'World Food Programme', 'PAM', 'PMA', 'ВПП', 'برنامج الأغذية العالمي'],
+    names: [
+      '世界粮食计划署',
+      '粮食署',
+      'WFP',
+      'World Food Programme',
+      'PAM',
+      'PMA',
+      'ВПП',
+      'برنامج الأغذية العالمي',
+    ],
   },
 ];
 
 const BODIES: { id: string; names: string[] }[] = [
-  { id: 'jiu', names: ['联合国联合检查组', '联合检查组', '联检组', 'Joint Inspection Unit', 'JIU', 'Corps commun d’inspection', "Corps commun d'inspection", 'CCI', 'Dependencia Común de Inspección', 'DCI', 'Объединенная инспекционная группа', 'ОИГ', 'وحدة التفتيش المشتركة'] },
-  { id: 'ecosoc', names: ['经济及社会理事会', '经社理事会', 'Economic and Social Council', 'ECOSOC', 'Conseil économique et social', 'Consejo Económico y Social', 'Экономический и Социальный Совет', 'المجلس الاقتصادي والاجتماعي'] },
-  { id: 'general-assembly', names: ['联合国大会', '联大', 'General Assembly', 'Assemblée générale', 'Asamblea General', 'Генеральная Ассамблея', 'الجمعية العامة'] },
-  { id: 'secretary-general', names: ['秘书长', 'Secretary-General', 'Secrétaire général', 'Secretario General', 'Генеральный секретарь', 'الأمين العام'] },
+  {
+    id: 'jiu',
+    names: [
+      '联合国联合检查组',
+      '联合检查组',
+      '联检组',
+      'Joint Inspection Unit',
+      'JIU',
+      'Corps commun d’inspection',
+      "Corps commun d'inspection",
+      'CCI',
+      'Dependencia Común de Inspección',
+      'DCI',
+      'Объединенная инспекционная группа',
+      'ОИГ',
+      'وحدة التفتيش المشتركة',
+    ],
+  },
+  {
+    id: 'ecosoc',
+    names: [
+      '经济及社会理事会',
+      '经社理事会',
+      'Economic and Social Council',
+      'ECOSOC',
+      'Conseil économique et social',
+      'Consejo Económico y Social',
+      'Экономический и Социальный Совет',
+      'المجلس الاقتصادي والاجتماعي',
+    ],
+  },
+  {
+    id: 'general-assembly',
+    names: [
+      '联合国大会',
+      '联大',
+      'General Assembly',
+      'Assemblée générale',
+      'Asamblea General',
+      'Генеральная Ассамблея',
+      'الجمعية العامة',
+    ],
+  },
+  {
+    id: 'secretary-general',
+    names: [
+      '秘书长',
+      'Secretary-General',
+      'Secrétaire général',
+      'Secretario General',
+      'Генеральный секретарь',
+      'الأمين العام',
+    ],
+  },
 ];
 
 const ZH_ENTITY = '(?:联合国)?(?:开发署|人口基金|项目署|儿基会|妇女署|粮食署)';
@@ -172,7 +266,11 @@ function escapeRe(s: string): string {
 function nameRegex(names: string[]): RegExp {
   const parts = [...names]
     .sort((a, b) => b.length - a.length)
-    .map((n) => (/^[\p{Script=Latin}\p{Script=Cyrillic}\s'’.-]+$/u.test(n) ? `(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])` : escapeRe(n)));
+    .map((n) =>
+      /^[\p{Script=Latin}\p{Script=Cyrillic}\s'’.-]+$/u.test(n)
+        ? `(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])`
+        : escapeRe(n),
+    );
   return new RegExp(parts.join('|'), 'gu');
 }
 
@@ -203,8 +301,14 @@ export function findMentions(text: string): Mention[] {
     const first = /开发署|人口基金|项目署|儿基会|妇女署|粮食署/.exec(m[1]!)![0];
     add({ kind: 'board', refId: BOARD_OF[ZH_CODE[first]!]!, surface: m[0] });
   }
-  for (const m of text.matchAll(/Executive Boards? of (UNDP\/UNFPA\/UNOPS|UNDP, UNFPA and UNOPS|UNICEF|UN-Women|WFP)/g)) {
-    const id = m[1]!.startsWith('UNDP') ? 'undp-unfpa-unops' : m[1] === 'UN-Women' ? 'unwomen' : m[1]!.toLowerCase();
+  for (const m of text.matchAll(
+    /Executive Boards? of (UNDP\/UNFPA\/UNOPS|UNDP, UNFPA and UNOPS|UNICEF|UN-Women|WFP)/g,
+  )) {
+    const id = m[1]!.startsWith('UNDP')
+      ? 'undp-unfpa-unops'
+      : m[1] === 'UN-Women'
+        ? 'unwomen'
+        : m[1]!.toLowerCase();
     add({ kind: 'board', refId: id, surface: m[0] });
   }
   for (const e of ENTITY_RES) {
@@ -218,7 +322,10 @@ export function findMentions(text: string): Mention[] {
     if (m) add({ kind: 'body', refId: b.id, surface: m[0] });
   }
   // Cheap test first: does any capitalized word start a member state's name?
-  if (/[A-Z]/.test(text) && (text.match(/\b[A-Z][\p{L}'’-]+/gu) ?? []).some((w) => STATE_FIRST_WORDS.has(w))) {
+  if (
+    /[A-Z]/.test(text) &&
+    (text.match(/\b[A-Z][\p{L}'’-]+/gu) ?? []).some((w) => STATE_FIRST_WORDS.has(w))
+  ) {
     STATE_RE.lastIndex = 0;
     for (const m of text.matchAll(STATE_RE)) {
       const id = STATE_BY_NAME.get(m[0]);
@@ -281,7 +388,11 @@ export function findSpeakers(text: string, language: Language, ctx: SpeakerConte
     if (out.some((s) => s.role === f.speaker.role)) continue;
     out.push(f.speaker);
     if (/President/.test(f.speaker.role) && !/Vice/.test(f.speaker.role)) ctx.president = f.speaker;
-    if (f.speaker.entityId && /Executive Director|Administrator/.test(f.speaker.role) && !/Deputy/.test(f.speaker.role))
+    if (
+      f.speaker.entityId &&
+      /Executive Director|Administrator/.test(f.speaker.role) &&
+      !/Deputy/.test(f.speaker.role)
+    )
       ctx.executiveHead = f.speaker;
   }
   return out;
@@ -296,10 +407,7 @@ function zhSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
     found.push({ at, speaker });
   };
   // Board Presidents and Vice-Presidents: "开发署/人口基金/项目署执行局主席", "儿基会执行局副局长".
-  const board = new RegExp(
-    `(?:^|[，。；：兼]\\s*)((?:${ZH_ENTITY}\\/?)+)执行局(副?主席|副局长)(?!的)`,
-    'g',
-  );
+  const board = new RegExp(`(?:^|[，。；：兼]\\s*)((?:${ZH_ENTITY}\\/?)+)执行局(副?主席|副局长)(?!的)`, 'g');
   for (const m of text.matchAll(board)) {
     const first = /开发署|人口基金|项目署|儿基会|妇女署|粮食署/.exec(m[1]!)![0];
     const at = m.index + m[0].indexOf(m[1]!);
@@ -337,15 +445,21 @@ function zhSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
   for (const m of text.matchAll(new RegExp(`${CLAUSE_START}(主席|署长|执行主任)${ZH_VERB}`, 'g'))) {
     const at = m.index + m[0].indexOf(m[1]!);
     const t = m[1]!;
-    const s =
-      t === '主席' ? ctx.president : t === '署长' ? headSpeaker('undp', false) : ctx.executiveHead;
+    const s = t === '主席' ? ctx.president : t === '署长' ? headSpeaker('undp', false) : ctx.executiveHead;
     if (s) push(at, at + t.length, s);
   }
   for (const m of text.matchAll(/(?:^|[，。；：]\s*)(?:各|一些|许多)?代表团/g)) {
     const at = m.index + (m[0].length - m[0].replace(/^[，。；：]\s*/, '').length);
-    push(at, m.index + m[0].length, { role: 'Delegations', entityId: null, memberStateId: null, boardId: null });
+    push(at, m.index + m[0].length, {
+      role: 'Delegations',
+      entityId: null,
+      memberStateId: null,
+      boardId: null,
+    });
   }
-  for (const m of text.matchAll(/(?:^|[，。；：]\s*)(发展协调助理秘书长|常务副秘书长|秘书长)(?:代表|发言|强调|指出|表示)/g)) {
+  for (const m of text.matchAll(
+    /(?:^|[，。；：]\s*)(发展协调助理秘书长|常务副秘书长|秘书长)(?:代表|发言|强调|指出|表示)/g,
+  )) {
     const role: Record<string, string> = {
       发展协调助理秘书长: 'Assistant Secretary-General for Development Coordination',
       常务副秘书长: 'Deputy Secretary-General',
@@ -381,16 +495,30 @@ function enSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
     /\b(Vice-)?President of the (?:Executive Board of (UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP)|(UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP) Executive Board)/g,
   )) {
     const name = (m[2] ?? m[3])!;
-    const id = name.startsWith('UNDP') ? 'undp-unfpa-unops' : name === 'UN-Women' ? 'unwomen' : name.toLowerCase();
+    const id = name.startsWith('UNDP')
+      ? 'undp-unfpa-unops'
+      : name === 'UN-Women'
+        ? 'unwomen'
+        : name.toLowerCase();
     found.push({ at: m.index, speaker: presidentSpeaker(id, Boolean(m[1])) });
   }
   for (const m of text.matchAll(/(?:^|[.;:]\s+)The President\b/g))
-    if (ctx.president && !/President of/.test(text.slice(m.index, m.index + 40))) found.push({ at: m.index, speaker: ctx.president });
+    if (ctx.president && !/President of/.test(text.slice(m.index, m.index + 40)))
+      found.push({ at: m.index, speaker: ctx.president });
   for (const m of text.matchAll(/(?:^|[.;:]\s+)(?:Many |Several |Some )?[Dd]elegations\b/g))
-    found.push({ at: m.index, speaker: { role: 'Delegations', entityId: null, memberStateId: null, boardId: null } });
-  for (const m of text.matchAll(/\bThe (?:delegation|representative) of ([A-Z][\p{L} '-]+?)(?=[,.;: ]+(?:said|stated|noted|stressed|welcomed|asked|called|expressed|emphasized|underlined))/gu)) {
+    found.push({
+      at: m.index,
+      speaker: { role: 'Delegations', entityId: null, memberStateId: null, boardId: null },
+    });
+  for (const m of text.matchAll(
+    /\bThe (?:delegation|representative) of ([A-Z][\p{L} '-]+?)(?=[,.;: ]+(?:said|stated|noted|stressed|welcomed|asked|called|expressed|emphasized|underlined))/gu,
+  )) {
     const id = STATE_BY_NAME.get(m[1]!) ?? STATE_BY_NAME.get(m[1]!.replace(/^the /, ''));
-    if (id) found.push({ at: m.index, speaker: { role: `Delegation of ${m[1]}`, entityId: null, memberStateId: id, boardId: null } });
+    if (id)
+      found.push({
+        at: m.index,
+        speaker: { role: `Delegation of ${m[1]}`, entityId: null, memberStateId: id, boardId: null },
+      });
   }
 }
 
@@ -406,7 +534,10 @@ export function speakerKeys(role: string, entityId: string | null, memberStateId
   else if (/Executive Director|Administrator/.test(role)) keys.push('executive-head');
   else if (/Secretary-General/.test(role)) keys.push('un-secretariat');
   const board = /of the (UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP) Executive Board/.exec(role)?.[1];
-  if (board) keys.push(board.startsWith('UNDP') ? 'undp-unfpa-unops' : board === 'UN-Women' ? 'unwomen' : board.toLowerCase());
+  if (board)
+    keys.push(
+      board.startsWith('UNDP') ? 'undp-unfpa-unops' : board === 'UN-Women' ? 'unwomen' : board.toLowerCase(),
+    );
   return keys;
 }
 
@@ -430,7 +561,8 @@ export function findReferences(text: string): Reference[] {
   // General Assembly resolutions: session/number (48/162); board decisions: year/number (2024/12).
   const resolution =
     /(?:第\s*(\d{1,3}\/\d{1,4})\s*号决议|(?:resolutions?|résolutions?|resolución|resoluciones|резолюци[яиюей]|القرار|قرار)\s+(?:A\/RES\/)?(\d{1,3}\/\d{1,4})|A\/RES\/(\d{1,3}\/\d{1,4}))/giu;
-  for (const m of t.matchAll(resolution)) add({ kind: 'ga-resolution', ref: (m[1] ?? m[2] ?? m[3])!, surface: m[0] });
+  for (const m of t.matchAll(resolution))
+    add({ kind: 'ga-resolution', ref: (m[1] ?? m[2] ?? m[3])!, surface: m[0] });
   const decision =
     /(?:第\s*((?:19|20)\d{2}\/\d{1,3})\s*号决定|(?:decisions?|décisions?|decisión|decisiones|решени[еяию]|المقرر|مقرر)\s+((?:19|20)\d{2}\/\d{1,3}))/giu;
   for (const m of t.matchAll(decision)) add({ kind: 'board-decision', ref: (m[1] ?? m[2])!, surface: m[0] });
@@ -452,18 +584,184 @@ export function findReferences(text: string): Reference[] {
 // Themes
 
 export const THEMES: { id: string; label: string; terms: string[] }[] = [
-  { id: 'gender-equality', label: 'Gender equality (SDG 5)', terms: ['性别平等', '妇女赋权', 'gender equality', 'egalite des sexes', 'egalite de genre', 'igualdad de genero', 'гендерное равенство', 'равенство мужчин и женщин', 'المساواة بين الجنسين'] },
-  { id: 'qcpr', label: 'QCPR', terms: ['四年度全面政策审查', '四年期全面政策审查', 'qcpr', 'quadrennial comprehensive policy review', 'examen quadriennal complet', 'revision cuatrienal amplia', 'четырехгодичный всеобъемлющий обзор', 'الاستعراض الشامل الذي يجرى كل أربع سنوات'] },
-  { id: 'funding-compact', label: 'Funding Compact', terms: ['筹资契约', '供资契约', 'funding compact', 'pacte de financement', 'pacto de financiacion', 'пакт о финансировании', 'اتفاق التمويل'] },
+  {
+    id: 'gender-equality',
+    label: 'Gender equality (SDG 5)',
+    terms: [
+      '性别平等',
+      '妇女赋权',
+      'gender equality',
+      'egalite des sexes',
+      'egalite de genre',
+      'igualdad de genero',
+      'гендерное равенство',
+      'равенство мужчин и женщин',
+      'المساواة بين الجنسين',
+    ],
+  },
+  {
+    id: 'qcpr',
+    label: 'QCPR',
+    terms: [
+      '四年度全面政策审查',
+      '四年期全面政策审查',
+      'qcpr',
+      'quadrennial comprehensive policy review',
+      'examen quadriennal complet',
+      'revision cuatrienal amplia',
+      'четырехгодичный всеобъемлющий обзор',
+      'الاستعراض الشامل الذي يجرى كل أربع سنوات',
+    ],
+  },
+  {
+    id: 'funding-compact',
+    label: 'Funding Compact',
+    terms: [
+      '筹资契约',
+      '供资契约',
+      'funding compact',
+      'pacte de financement',
+      'pacto de financiacion',
+      'пакт о финансировании',
+      'اتفاق التمويل',
+    ],
+  },
   { id: 'un-2-0', label: 'UN 2.0', terms: ['联合国 2.0', '联合国2.0', 'un 2.0', 'onu 2.0', 'оон 2.0'] },
-  { id: 'summit-of-the-future', label: 'Summit of the Future / Pact for the Future', terms: ['未来峰会', '未来行动方案', 'summit of the future', 'pact for the future', "sommet de l'avenir", 'pacte pour l’avenir', "pacte pour l'avenir", 'cumbre del futuro', 'pacto para el futuro', 'саммит будущего', 'пакт во имя будущего', 'مؤتمر قمة المستقبل', 'ميثاق المستقبل'] },
-  { id: 'psea', label: 'PSEA and sexual harassment', terms: ['性剥削和性虐待', '性骚扰', 'sexual exploitation and abuse', 'sexual harassment', 'psea', 'exploitation et atteintes sexuelles', 'harcelement sexuel', 'explotacion y abusos sexuales', 'acoso sexual', 'сексуальной эксплуатации', 'сексуальных домогательств', 'الاستغلال والانتهاك الجنسيين', 'التحرش الجنسي'] },
-  { id: 'nexus', label: 'Humanitarian-development-peace nexus', terms: ['人道主义-和平建设-发展', '人道主义与建设和平', '人道主义、发展与和平', 'humanitarian-development-peace', 'humanitarian, development and peace', 'nexus', 'action humanitaire, developpement et paix', 'humanitario, desarrollo y paz', 'гуманитарной деятельности, развития и мира'] },
-  { id: 'climate-action', label: 'Climate action', terms: ['气候行动', '气候变化', 'climate action', 'climate change', 'action climatique', 'changements climatiques', 'accion climatica', 'cambio climatico', 'изменение климата', 'изменения климата', 'климатическ', 'تغير المناخ', 'العمل المناخي'] },
-  { id: 'disability-inclusion', label: 'Disability inclusion', terms: ['残疾人', '残疾', 'disability', 'disabilities', 'handicap', 'discapacidad', 'инвалид', 'الإعاقة', 'ذوي الإعاقة'] },
-  { id: 'risk-management', label: 'Risk management', terms: ['风险管理', '风险', 'risk management', 'risk', 'gestion des risques', 'risques', 'gestion de riesgos', 'riesgos', 'управление рисками', 'рисков', 'إدارة المخاطر', 'المخاطر'] },
-  { id: 'joint-programmes', label: 'Joint programmes', terms: ['联合方案', '联合计划', 'joint programme', 'joint program', 'programmes communs', 'programas conjuntos', 'совместные программы', 'совместных программ', 'البرامج المشتركة'] },
-  { id: 'shared-back-offices', label: 'Shared back offices', terms: ['后台办公室', '共享服务', 'back office', 'back-office', 'shared services', 'services partages', 'servicios compartidos', 'общие службы', 'الخدمات المشتركة'] },
+  {
+    id: 'summit-of-the-future',
+    label: 'Summit of the Future / Pact for the Future',
+    terms: [
+      '未来峰会',
+      '未来行动方案',
+      'summit of the future',
+      'pact for the future',
+      "sommet de l'avenir",
+      'pacte pour l’avenir',
+      "pacte pour l'avenir",
+      'cumbre del futuro',
+      'pacto para el futuro',
+      'саммит будущего',
+      'пакт во имя будущего',
+      'مؤتمر قمة المستقبل',
+      'ميثاق المستقبل',
+    ],
+  },
+  {
+    id: 'psea',
+    label: 'PSEA and sexual harassment',
+    terms: [
+      '性剥削和性虐待',
+      '性骚扰',
+      'sexual exploitation and abuse',
+      'sexual harassment',
+      'psea',
+      'exploitation et atteintes sexuelles',
+      'harcelement sexuel',
+      'explotacion y abusos sexuales',
+      'acoso sexual',
+      'сексуальной эксплуатации',
+      'сексуальных домогательств',
+      'الاستغلال والانتهاك الجنسيين',
+      'التحرش الجنسي',
+    ],
+  },
+  {
+    id: 'nexus',
+    label: 'Humanitarian-development-peace nexus',
+    terms: [
+      '人道主义-和平建设-发展',
+      '人道主义与建设和平',
+      '人道主义、发展与和平',
+      'humanitarian-development-peace',
+      'humanitarian, development and peace',
+      'nexus',
+      'action humanitaire, developpement et paix',
+      'humanitario, desarrollo y paz',
+      'гуманитарной деятельности, развития и мира',
+    ],
+  },
+  {
+    id: 'climate-action',
+    label: 'Climate action',
+    terms: [
+      '气候行动',
+      '气候变化',
+      'climate action',
+      'climate change',
+      'action climatique',
+      'changements climatiques',
+      'accion climatica',
+      'cambio climatico',
+      'изменение климата',
+      'изменения климата',
+      'климатическ',
+      'تغير المناخ',
+      'العمل المناخي',
+    ],
+  },
+  {
+    id: 'disability-inclusion',
+    label: 'Disability inclusion',
+    terms: [
+      '残疾人',
+      '残疾',
+      'disability',
+      'disabilities',
+      'handicap',
+      'discapacidad',
+      'инвалид',
+      'الإعاقة',
+      'ذوي الإعاقة',
+    ],
+  },
+  {
+    id: 'risk-management',
+    label: 'Risk management',
+    terms: [
+      '风险管理',
+      '风险',
+      'risk management',
+      'risk',
+      'gestion des risques',
+      'risques',
+      'gestion de riesgos',
+      'riesgos',
+      'управление рисками',
+      'рисков',
+      'إدارة المخاطر',
+      'المخاطر',
+    ],
+  },
+  {
+    id: 'joint-programmes',
+    label: 'Joint programmes',
+    terms: [
+      '联合方案',
+      '联合计划',
+      'joint programme',
+      'joint program',
+      'programmes communs',
+      'programas conjuntos',
+      'совместные программы',
+      'совместных программ',
+      'البرامج المشتركة',
+    ],
+  },
+  {
+    id: 'shared-back-offices',
+    label: 'Shared back offices',
+    terms: [
+      '后台办公室',
+      '共享服务',
+      'back office',
+      'back-office',
+      'shared services',
+      'services partages',
+      'servicios compartidos',
+      'общие службы',
+      'الخدمات المشتركة',
+    ],
+  },
 ];
 const THEME_TERMS = THEMES.map((t) => ({ id: t.id, terms: t.terms.map((x) => foldText(x)) }));
 
@@ -476,7 +774,10 @@ export function findThemes(text: string, references: Reference[] = []): string[]
   return [...out];
 }
 
-export const THEME_IDS = [...THEMES.map((t) => t.id), ...Array.from({ length: 17 }, (_, i) => `sdg-${i + 1}`)];
+export const THEME_IDS = [
+  ...THEMES.map((t) => t.id),
+  ...Array.from({ length: 17 }, (_, i) => `sdg-${i + 1}`),
+];
 
 // ---------------------------------------------------------------------------------------------
 // Acronyms defined in the text
@@ -509,13 +810,39 @@ function zhLongForm(before: string, short: string): string | null {
   return null;
 }
 
-const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'del', 'y', 'el', 'los', 'las', 'и', 'по', 'для']);
+const SMALL_WORDS = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  'to',
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'et',
+  'del',
+  'y',
+  'el',
+  'los',
+  'las',
+  'и',
+  'по',
+  'для',
+]);
 
 /** Latin/Cyrillic (Schwartz–Hearst): words before "(ABC)" whose initials spell the acronym. */
 function latinLongForm(before: string, short: string): string | null {
   const letters = [...short.replace(/[^\p{L}\p{N}]/gu, '')].map((c) => c.toLowerCase());
   if (letters.length < 2) return null;
-  const words = before.trimEnd().split(/\s+/).slice(-(letters.length + 4));
+  const words = before
+    .trimEnd()
+    .split(/\s+/)
+    .slice(-(letters.length + 4));
   for (let n = 1; n <= words.length; n++) {
     const cand = words.slice(words.length - n);
     const significant = cand.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
@@ -524,7 +851,11 @@ function latinLongForm(before: string, short: string): string | null {
     if (!first || first[0]!.toLowerCase() !== letters[0]) continue;
     const initials = cand.map((w) => w.replace(/^[^\p{L}]+/u, '')[0]?.toLowerCase() ?? '');
     const joined = cand.join(' ').toLowerCase();
-    if (isSubsequence(letters, [...joined]) && significant.length <= letters.length + 1 && initials.filter((c) => letters.includes(c)).length >= Math.min(2, letters.length)) {
+    if (
+      isSubsequence(letters, [...joined]) &&
+      significant.length <= letters.length + 1 &&
+      initials.filter((c) => letters.includes(c)).length >= Math.min(2, letters.length)
+    ) {
       return cand.join(' ').replace(/[,;:]$/, '');
     }
   }
@@ -539,7 +870,8 @@ export function findAcronyms(text: string): Acronym[] {
     const before = text.slice(0, m.index);
     let long: string | null = null;
     if (/^[\u4e00-\u9fff]{2,8}$/.test(short)) long = zhLongForm(before, short);
-    else if (/^[\p{Lu}][\p{L}\p{N}&-]{1,10}$/u.test(short) && /\p{Lu}.*\p{Lu}/u.test(short)) long = latinLongForm(before, short);
+    else if (/^[\p{Lu}][\p{L}\p{N}&-]{1,10}$/u.test(short) && /\p{Lu}.*\p{Lu}/u.test(short))
+      long = latinLongForm(before, short);
     if (!long) continue;
     const key = `${short}|${long}`;
     if (seen.has(key)) continue;

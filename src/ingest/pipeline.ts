@@ -62,14 +62,60 @@ export interface ImportPreview {
 const LANGUAGES: Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,
-  septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9,
-  setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
-  января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9,
-  октября: 10, ноября: 11, декабря: 12,
-  يناير: 1, فبراير: 2, مارس: 3, أبريل: 4, ابريل: 4, مايو: 5, يونيو: 6, يوليه: 7, يوليو: 7, أغسطس: 8,
-  سبتمبر: 9, أكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
+  janvier: 1,
+  février: 2,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  août: 8,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  décembre: 12,
+  decembre: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
+  января: 1,
+  февраля: 2,
+  марта: 3,
+  апреля: 4,
+  мая: 5,
+  июня: 6,
+  июля: 7,
+  августа: 8,
+  сентября: 9,
+  октября: 10,
+  ноября: 11,
+  декабря: 12,
+  يناير: 1,
+  فبراير: 2,
+  مارس: 3,
+  أبريل: 4,
+  ابريل: 4,
+  مايو: 5,
+  يونيو: 6,
+  يوليه: 7,
+  يوليو: 7,
+  أغسطس: 8,
+  سبتمبر: 9,
+  أكتوبر: 10,
+  نوفمبر: 11,
+  ديسمبر: 12,
 };
 
 /** Dates in French, Spanish, Russian and Arabic ("31 mai 2024", "31 de mayo de 2024", "31 мая 2024 г."). */
@@ -79,7 +125,8 @@ export function findDateAnyLanguage(line: string): string | null {
   const t = line.normalize('NFKC').replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x660));
   const m = /(\d{1,2})(?:er)?\s+(?:de\s+)?([\p{L}]+)(?:\/[\p{L}]+)?\s+(?:de\s+)?(\d{4})/u.exec(t);
   if (!m) return null;
-  const month = MONTHS[m[2]!.toLowerCase()] ?? MONTHS[t.slice(m.index).split(/[\s/]/)[1]?.toLowerCase() ?? ''];
+  const month =
+    MONTHS[m[2]!.toLowerCase()] ?? MONTHS[t.slice(m.index).split(/[\s/]/)[1]?.toLowerCase() ?? ''];
   const day = Number(m[1]);
   if (!month || day < 1 || day > 31) return null;
   return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -97,11 +144,22 @@ export async function prepareImport(
   opts: PrepareOptions = {},
 ): Promise<ImportPreview> {
   const fileName = path.basename(file);
-  const source = await readSource(fileName, bytes, opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes });
+  const source = await readSource(
+    fileName,
+    bytes,
+    opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes },
+  );
   const seg = segmentText(source.text);
   if (seg.paragraphs.length === 0)
     throw new IngestError(fileName, 'no-paragraphs', 'no numbered paragraphs were found ("1. …", "2. …")');
-  const language = opts.language ?? detectLanguage(seg.paragraphs.slice(0, 20).map((p) => p.text).join('\n'));
+  const language =
+    opts.language ??
+    detectLanguage(
+      seg.paragraphs
+        .slice(0, 20)
+        .map((p) => p.text)
+        .join('\n'),
+    );
   let date = seg.date;
   if (!date)
     for (const line of source.text.split('\n').slice(0, 60)) {

@@ -46,10 +46,15 @@ export async function readSource(
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length === 0) throw new IngestError(file, 'empty', 'the file is empty');
   if (bytes.length > max)
-    throw new IngestError(file, 'too-large', `the file has ${bytes.length} bytes, more than the limit of ${max}`);
+    throw new IngestError(
+      file,
+      'too-large',
+      `the file has ${bytes.length} bytes, more than the limit of ${max}`,
+    );
   const ext = path.extname(file).toLowerCase();
   const head = Buffer.from(bytes.subarray(0, 8));
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { text: await readPdf(file, bytes), format: 'pdf', encoding: 'pdf' };
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-')
+    return { text: await readPdf(file, bytes), format: 'pdf', encoding: 'pdf' };
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     if (ext !== '.docx')
       throw new IngestError(file, 'unsupported-format', 'a ZIP archive that is not a .docx file');
@@ -57,14 +62,17 @@ export async function readSource(
   }
   if (head.readUInt32BE(0) === 0xd0cf11e0) {
     // OLE compound file: a password-protected .docx is stored this way, as is a legacy .doc.
-    if (ext === '.docx') throw new IngestError(file, 'encrypted', 'the .docx file is password-protected (encrypted)');
+    if (ext === '.docx')
+      throw new IngestError(file, 'encrypted', 'the .docx file is password-protected (encrypted)');
     throw new IngestError(file, 'unsupported-format', 'a legacy Office file (.doc); save it as .docx');
   }
   if (ext === '.pdf') throw new IngestError(file, 'corrupt', 'not a PDF file (no %PDF- header)');
   if (ext === '.docx') throw new IngestError(file, 'corrupt', 'not a .docx file (not a ZIP package)');
   const decoded = decodeText(file, bytes);
   if (ext === '.html' || ext === '.htm' || HTML_START.test(decoded.text.slice(0, 2000))) {
-    const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(decoded.text.slice(0, 4000))?.[1]?.toLowerCase();
+    const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i
+      .exec(decoded.text.slice(0, 4000))?.[1]
+      ?.toLowerCase();
     let text = decoded.text;
     let encoding = decoded.encoding;
     if (charset && !decoded.bom && /^(gb2312|gbk|gb18030)$/.test(charset) && encoding !== 'gb18030') {
@@ -109,27 +117,40 @@ function plausibility(text: string): number {
   return sample.length ? (ok?.length ?? 0) / sample.length : 0;
 }
 
-export function decodeText(file: string, bytes: Uint8Array): { text: string; encoding: string; bom: boolean } {
+export function decodeText(
+  file: string,
+  bytes: Uint8Array,
+): { text: string; encoding: string; bom: boolean } {
   const b = bytes;
   const finish = (text: string, encoding: string, bom: boolean) => {
     if (controlRatio(text) > 0.01) throw new IngestError(file, 'binary', 'the file is binary, not text');
-    if (text.replace(/^\uFEFF/, '').trim() === '') throw new IngestError(file, 'empty', 'the file holds no text');
+    if (text.replace(/^\uFEFF/, '').trim() === '')
+      throw new IngestError(file, 'empty', 'the file holds no text');
     return { text: text.replace(/^\uFEFF/, ''), encoding, bom };
   };
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return finish(decodeWith(file, b.subarray(3), 'utf-8'), 'utf-8', true);
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+    return finish(decodeWith(file, b.subarray(3), 'utf-8'), 'utf-8', true);
   if (b[0] === 0xff && b[1] === 0xfe) {
-    if (b[2] === 0 && b[3] === 0) throw new IngestError(file, 'unknown-encoding', 'UTF-32 is not supported; use UTF-8');
+    if (b[2] === 0 && b[3] === 0)
+      throw new IngestError(file, 'unknown-encoding', 'UTF-32 is not supported; use UTF-8');
     return finish(decodeWith(file, b.subarray(2), 'utf-16le'), 'utf-16le', true);
   }
-  if (b[0] === 0xfe && b[1] === 0xff) return finish(decodeWith(file, b.subarray(2), 'utf-16be'), 'utf-16be', true);
+  if (b[0] === 0xfe && b[1] === 0xff)
+    return finish(decodeWith(file, b.subarray(2), 'utf-16be'), 'utf-16be', true);
   // UTF-16 without a BOM: line breaks, spaces and digits leave a zero byte in every other place.
   let zeroEven = 0;
   let zeroOdd = 0;
   const n = Math.min(b.length, 65536);
-  for (let i = 0; i < n; i++) if (b[i] === 0) (i % 2 === 0 ? zeroEven++ : zeroOdd++);
+  for (let i = 0; i < n; i++) {
+    if (b[i] !== 0) continue;
+    if (i % 2 === 0) zeroEven++;
+    else zeroOdd++;
+  }
   if (b.length % 2 === 0 && zeroOdd + zeroEven > 0) {
-    if (zeroOdd > n / 400 && zeroOdd >= 2 * zeroEven) return finish(decodeWith(file, b, 'utf-16le'), 'utf-16le', false);
-    if (zeroEven > n / 400 && zeroEven >= 2 * zeroOdd) return finish(decodeWith(file, b, 'utf-16be'), 'utf-16be', false);
+    if (zeroOdd > n / 400 && zeroOdd >= 2 * zeroEven)
+      return finish(decodeWith(file, b, 'utf-16le'), 'utf-16le', false);
+    if (zeroEven > n / 400 && zeroEven >= 2 * zeroOdd)
+      return finish(decodeWith(file, b, 'utf-16be'), 'utf-16be', false);
   }
   if (zeroOdd + zeroEven > 0) throw new IngestError(file, 'binary', 'the file is binary, not text');
   try {
@@ -157,8 +178,33 @@ export function decodeText(file: string, bytes: Uint8Array): { text: string; enc
 // HTML
 
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'section', 'article', 'table',
-  'ul', 'ol', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl', 'main', 'figure', 'figcaption', 'td', 'th',
+  'p',
+  'div',
+  'br',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'section',
+  'article',
+  'table',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'hr',
+  'dd',
+  'dt',
+  'dl',
+  'main',
+  'figure',
+  'figcaption',
+  'td',
+  'th',
 ]);
 const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'nav', 'svg', 'button', 'form']);
 
@@ -216,7 +262,11 @@ async function readDocx(file: string, bytes: Uint8Array): Promise<string> {
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
   } catch (e) {
-    throw new IngestError(file, 'corrupt', `the .docx file cannot be read (${(e as Error).message.split('\n')[0]})`);
+    throw new IngestError(
+      file,
+      'corrupt',
+      `the .docx file cannot be read (${(e as Error).message.split('\n')[0]})`,
+    );
   }
   const text = htmlToText(html);
   if (!text.trim()) throw new IngestError(file, 'empty', 'the .docx file holds no text');

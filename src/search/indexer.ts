@@ -45,7 +45,11 @@ export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Pro
   const paragraphIds = paras.map((p) => p.id);
   const [boards, statements, mentions, themes] = await Promise.all([
     inChunks(documentIds, (ids) =>
-      db.selectFrom('document_boards').select(['document_id', 'board_id']).where('document_id', 'in', ids).execute(),
+      db
+        .selectFrom('document_boards')
+        .select(['document_id', 'board_id'])
+        .where('document_id', 'in', ids)
+        .execute(),
     ),
     inChunks(paragraphIds, (ids) =>
       db
@@ -63,7 +67,11 @@ export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Pro
         .execute(),
     ),
     inChunks(paragraphIds, (ids) =>
-      db.selectFrom('paragraph_themes').select(['paragraph_id', 'theme']).where('paragraph_id', 'in', ids).execute(),
+      db
+        .selectFrom('paragraph_themes')
+        .select(['paragraph_id', 'theme'])
+        .where('paragraph_id', 'in', ids)
+        .execute(),
     ),
   ]);
   const group = <T extends object>(rows: T[], key: (r: T) => string) => {
@@ -86,7 +94,8 @@ export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Pro
     for (const b of boardsOf.get(p.document_id) ?? []) facets.add(facet('board', b.board_id));
     // A sub-point is spoken by whoever speaks in its paragraph.
     for (const s of statementsOf.get(p.parent_id ?? p.id) ?? []) {
-      for (const k of speakerKeys(s.speaker_role, s.entity_id, s.member_state_id)) facets.add(facet('spk', k));
+      for (const k of speakerKeys(s.speaker_role, s.entity_id, s.member_state_id))
+        facets.add(facet('spk', k));
       if (s.entity_id) facets.add(facet('entity', s.entity_id));
     }
     for (const m of mentionsOf.get(p.id) ?? []) facets.add(facet('entity', m.ref_id));

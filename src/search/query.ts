@@ -6,9 +6,7 @@ import { errors } from '../lib/errors.js';
 import { chineseWords, isCjk, phraseKey, phraseOf, type Phrase } from './tokenize.js';
 
 export type QueryNode =
-  | { op: 'phrase'; phrase: Phrase }
-  | { op: 'and'; items: QueryNode[] }
-  | { op: 'or'; items: QueryNode[] };
+  { op: 'phrase'; phrase: Phrase } | { op: 'and'; items: QueryNode[] } | { op: 'or'; items: QueryNode[] };
 
 export interface ParsedQuery {
   must: QueryNode;
@@ -77,7 +75,9 @@ export function parseQuery(q: string): ParsedQuery {
         : termNode(l.text);
     if (!node) continue;
     if (++terms > MAX_QUERY_TERMS)
-      throw errors.validation([{ path: '/querystring/q', message: `has more than ${MAX_QUERY_TERMS} terms` }]);
+      throw errors.validation([
+        { path: '/querystring/q', message: `has more than ${MAX_QUERY_TERMS} terms` },
+      ]);
     if (l.negate) {
       not.push(node);
       joinNext = false;
@@ -147,7 +147,11 @@ export function expandAliases(parsed: ParsedQuery, aliases: AliasPair[]): Parsed
 
 /** The keys to look up in the alias table for a parsed query. */
 export function aliasLookupKeys(parsed: ParsedQuery): string[] {
-  const keys = new Set(phrases(parsed.must).filter((p) => !p.prefix).map((p) => p.tokens.join(' ')));
+  const keys = new Set(
+    phrases(parsed.must)
+      .filter((p) => !p.prefix)
+      .map((p) => p.tokens.join(' ')),
+  );
   if (parsed.must.op === 'and')
     keys.add(
       phrases(parsed.must)

@@ -78,7 +78,9 @@ export class SqliteFts5Index implements SearchIndex {
         returning rowid, paragraph_id`.execute(db);
       const byParagraph = new Map(rows.rows.map((r) => [r.paragraph_id, r.rowid]));
       await sql`insert into search_fts (rowid, body, facets) values ${sql.join(
-        chunk.map((e) => sql`(${byParagraph.get(e.paragraphId)!}, ${e.tokens.join(' ')}, ${e.facets.join(' ')})`),
+        chunk.map(
+          (e) => sql`(${byParagraph.get(e.paragraphId)!}, ${e.tokens.join(' ')}, ${e.facets.join(' ')})`,
+        ),
       )}`.execute(db);
     }
   }

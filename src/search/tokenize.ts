@@ -15,7 +15,8 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
 const CJK_CHAR = /[\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]/u;
-const CJK_SPLIT = /[\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+|[^\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+/gu;
+const CJK_SPLIT =
+  /[\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+|[^\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+/gu;
 const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
 const HAS_ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
@@ -128,7 +129,12 @@ function cjkTokens(chars: string[], offsets: number[], out: Token[]): void {
       cjk: true,
     });
   }
-  out.push({ token: chars[n - 1]!, start: offsets[n - 1]!, end: offsets[n - 1]! + chars[n - 1]!.length, cjk: true });
+  out.push({
+    token: chars[n - 1]!,
+    start: offsets[n - 1]!,
+    end: offsets[n - 1]! + chars[n - 1]!.length,
+    cjk: true,
+  });
 }
 
 /** The index tokens of a text, with their offsets (used for highlighting). */

@@ -17,6 +17,7 @@ import { addAgendaItem } from '../modules/sessions/commands/addAgendaItem.js';
 import { prepareImport } from '../ingest/pipeline.js';
 import { importDocument } from '../modules/documents/commands/importDocument.js';
 import { loadOversightDemo } from '../modules/oversight/demo.js';
+import { loadCoherenceDemo } from '../modules/coherence/demo.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The project's data folder, from src/seed or dist/seed alike. */
@@ -169,5 +170,6 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ reference: boolean; jo
   const doc = await loadJointMeeting2024(db);
   await loadSyntheticExamples(db);
   await loadOversightDemo(db);
+  await loadCoherenceDemo(db);
   return { reference, jointMeeting: doc !== null };
 }

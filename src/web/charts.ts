@@ -8,7 +8,7 @@ import { jsonScript } from './layout.js';
 
 export type ChartData =
   | { kind: 'bars'; labels: string[]; series: { label: string; values: number[] }[]; percent?: boolean; max?: number }
-  | { kind: 'heatmap'; xLabels: string[]; yLabels: string[]; values: number[][] };
+  | { kind: 'heatmap'; xLabels: string[]; yLabels: string[]; rowNames: string[]; values: number[][] };
 
 export function chartFigure(ctx: PageContext, spec: { id: string; caption: string; data: ChartData; table: SafeHtml }): SafeHtml {
   return html`<figure class="chart" data-chart="${spec.data.kind}" aria-labelledby="${spec.id}-cap">
@@ -24,7 +24,7 @@ export function chartFigure(ctx: PageContext, spec: { id: string; caption: strin
 export function heatmapData(
   ctx: PageContext,
   sessions: { start_date: string; boardIds: string[] }[],
-  boards: { id: string; name: string }[],
+  boards: { id: string; name: string; code: string }[],
   year: number,
 ) {
   const values = boards.map(() => Array.from({ length: 12 }, () => 0));
@@ -39,7 +39,9 @@ export function heatmapData(
   return {
     kind: 'heatmap' as const,
     xLabels: Array.from({ length: 12 }, (_, i) => ctx.f.monthShort(i + 1)),
-    yLabels: boards.map((b) => b.name),
+    /** Short board codes on the chart's axis; the table names the boards in full. */
+    yLabels: boards.map((b) => b.code),
+    rowNames: boards.map((b) => b.name),
     values,
   };
 }
@@ -49,7 +51,7 @@ export function heatmapTable(ctx: PageContext, data: ReturnType<typeof heatmapDa
   const level = (v: number) => (v === 0 ? '' : `h${Math.min(4, Math.ceil((v / max) * 4))}`);
   return html`<table class="heat"><caption>${caption}</caption>
 <thead><tr><th scope="col">${ctx.t.common.board}</th>${data.xLabels.map((m) => html`<th scope="col" class="num">${m}</th>`)}</tr></thead>
-<tbody>${data.yLabels.map(
+<tbody>${data.rowNames.map(
     (b, i) =>
       html`<tr><th scope="row">${b}</th>${data.values[i]!.map((v) => html`<td class="num ${level(v)}">${ctx.f.number(v)}</td>`)}</tr>`,
   )}</tbody></table>`;

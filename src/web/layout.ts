@@ -39,6 +39,7 @@ export function layout(ctx: PageContext, spec: PageSpec): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${spec.title} — ${t.site.name}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${a.css.url}">
 </head>
 <body>

@@ -280,7 +280,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
           method: 'POST',
           url: '/secretariat/sessions/new',
           headers: { cookie: secretariat.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          payload: new URLSearchParams([['_csrf', csrf], ...Object.entries(payload).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))]).toString(),
+          payload: new URLSearchParams([['_csrf', csrf], ...Object.entries(payload).flatMap(([k, v]): [string, string][] => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v]]))]).toString(),
         });
       const missing = await post({ type: 'annual', title: '', startDate: '2025-06-02', endDate: '2025-06-06', accessLevel: 'public', boardIds: 'undp-unfpa-unops' });
       expect(missing.statusCode).toBe(400);

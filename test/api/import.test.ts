@@ -54,7 +54,11 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
     await t.close();
   });
 
-  const post = (files: { name: string; bytes: Buffer | string }[], fields: Record<string, string> = {}, as = 'secretariat') => {
+  const post = (
+    files: { name: string; bytes: Buffer | string }[],
+    fields: Record<string, string> = {},
+    as = 'secretariat',
+  ) => {
     const body = multipart(files, fields);
     return t.call({
       method: 'POST',
@@ -66,8 +70,24 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
   };
   const counts = async () => {
     const db = t.database.db;
-    const n = async (table: 'documents' | 'expressions' | 'paragraphs' | 'statements' | 'audit_events' | 'ingest_files' | 'paragraph_mentions') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const n = async (
+      table:
+        | 'documents'
+        | 'expressions'
+        | 'paragraphs'
+        | 'statements'
+        | 'audit_events'
+        | 'ingest_files'
+        | 'paragraph_mentions',
+    ) =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return {
       documents: await n('documents'),
       expressions: await n('expressions'),
@@ -89,16 +109,29 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
 
   it('previews the structure with warnings and writes nothing', async () => {
     const before = await counts();
-    const res = await post([{ name: 'joint-meeting-2024.zh.txt', bytes: SAMPLE }], { boardIds: 'undp-unfpa-unops' });
+    const res = await post([{ name: 'joint-meeting-2024.zh.txt', bytes: SAMPLE }], {
+      boardIds: 'undp-unfpa-unops',
+    });
     expect(res.statusCode).toBe(200);
     const [p] = res.json().files;
-    expect(p).toMatchObject({ format: 'txt', encoding: 'utf-8', language: 'zh', date: '2024-05-31', symbol: null });
+    expect(p).toMatchObject({
+      format: 'txt',
+      encoding: 'utf-8',
+      language: 'zh',
+      date: '2024-05-31',
+      symbol: null,
+    });
     expect(p.paragraphs).toHaveLength(32);
     expect(p.paragraphs[24].subpoints).toHaveLength(7);
-    expect(p.paragraphs.filter((x: { crossesPageBreak: boolean }) => x.crossesPageBreak).map((x: { number: string }) => x.number)).toEqual(
-      expect.arrayContaining(['7', '13', '19', '29']),
-    );
-    expect(p.paragraphs[9].speakers[0]).toMatchObject({ role: 'UNFPA Executive Director', entityId: 'unfpa' });
+    expect(
+      p.paragraphs
+        .filter((x: { crossesPageBreak: boolean }) => x.crossesPageBreak)
+        .map((x: { number: string }) => x.number),
+    ).toEqual(expect.arrayContaining(['7', '13', '19', '29']));
+    expect(p.paragraphs[9].speakers[0]).toMatchObject({
+      role: 'UNFPA Executive Director',
+      entityId: 'unfpa',
+    });
     expect(p.paragraphs[3].acronyms).toEqual([{ shortForm: '联检组', longForm: '联合国联合检查组' }]);
     expect(Array.isArray(p.paragraphs[0].warnings)).toBe(true);
     expect(await counts()).toEqual(before);
@@ -110,7 +143,13 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
     const first = await post([{ name: 'jm.txt', bytes: SAMPLE }], fields);
     expect(first.statusCode).toBe(201);
     const r1 = first.json().files[0];
-    expect(r1).toMatchObject({ status: 'created', documentCreated: true, revision: 1, paragraphs: 32, subpoints: 7 });
+    expect(r1).toMatchObject({
+      status: 'created',
+      documentCreated: true,
+      revision: 1,
+      paragraphs: 32,
+      subpoints: 7,
+    });
     const after1 = await counts();
     expect(after1.documents).toBe(before.documents + 1);
     expect(after1.paragraphs).toBe(before.paragraphs + 39);
@@ -119,26 +158,48 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
 
     const again = await post([{ name: 'jm.txt', bytes: SAMPLE }], fields);
     expect(again.statusCode).toBe(200);
-    expect(again.json().files[0]).toMatchObject({ status: 'unchanged', documentId: r1.documentId, revision: 1 });
+    expect(again.json().files[0]).toMatchObject({
+      status: 'unchanged',
+      documentId: r1.documentId,
+      revision: 1,
+    });
     expect(await counts()).toEqual(after1);
 
-    const changed = SAMPLE_TEXT.replace('联检组的报告在这方面提供了有用的指导', '联检组的报告在这方面提供了非常有用的指导');
+    const changed = SAMPLE_TEXT.replace(
+      '联检组的报告在这方面提供了有用的指导',
+      '联检组的报告在这方面提供了非常有用的指导',
+    );
     const second = await post([{ name: 'jm.txt', bytes: changed }], fields);
     expect(second.statusCode).toBe(201);
-    expect(second.json().files[0]).toMatchObject({ status: 'revised', documentId: r1.documentId, revision: 2, documentCreated: false });
-    const detail = (await t.call({ method: 'GET', url: `/api/documents/${r1.documentId}`, as: 'secretariat' })).json();
-    expect(detail.expressions.map((e: { revision: number; isCurrent: boolean }) => [e.revision, e.isCurrent])).toEqual([
+    expect(second.json().files[0]).toMatchObject({
+      status: 'revised',
+      documentId: r1.documentId,
+      revision: 2,
+      documentCreated: false,
+    });
+    const detail = (
+      await t.call({ method: 'GET', url: `/api/documents/${r1.documentId}`, as: 'secretariat' })
+    ).json();
+    expect(
+      detail.expressions.map((e: { revision: number; isCurrent: boolean }) => [e.revision, e.isCurrent]),
+    ).toEqual([
       [2, true],
       [1, false],
     ]);
     // The index follows the current revision only.
     const after2 = await counts();
     expect(after2.index).toBe(after1.index);
-    const hits = (await t.call({ method: 'GET', url: `/api/search?q=${encodeURIComponent('非常有用')}` })).json().items;
+    const hits = (
+      await t.call({ method: 'GET', url: `/api/search?q=${encodeURIComponent('非常有用')}` })
+    ).json().items;
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ number: '7', revision: 2 });
     // The old revision is still readable.
-    const old = await t.call({ method: 'GET', url: `/api/documents/${r1.documentId}/paragraphs?revision=1`, as: 'secretariat' });
+    const old = await t.call({
+      method: 'GET',
+      url: `/api/documents/${r1.documentId}/paragraphs?revision=1`,
+      as: 'secretariat',
+    });
     expect(old.json().items[6].text).not.toContain('非常有用');
   });
 
@@ -154,7 +215,11 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
 
   it.each([
     ['UTF-8 with BOM', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), SAMPLE]), 'utf-8'],
-    ['UTF-16LE with BOM', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE_TEXT, 'utf16le')]), 'utf-16le'],
+    [
+      'UTF-16LE with BOM',
+      () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE_TEXT, 'utf16le')]),
+      'utf-16le',
+    ],
     ['UTF-16BE without BOM', () => utf16be(SAMPLE_TEXT), 'utf-16be'],
     ['UTF-16LE without BOM', () => Buffer.from(SAMPLE_TEXT, 'utf16le'), 'utf-16le'],
     ['GB18030', () => gb18030(SAMPLE_TEXT), 'gb18030'],
@@ -179,7 +244,10 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
     expect(h.paragraphs.map((p: { number: string }) => p.number)).toEqual(['1', '2']);
     expect(h.paragraphs[0].text).toBe('The Administrator of UNDP spoke about SDG 13 & climate action.');
     expect(h.paragraphs[0].speakers[0].role).toBe('UNDP Administrator');
-    expect(h.paragraphs[1].subpoints.map((s: { text: string }) => s.text)).toEqual(['first point;', 'second point.']);
+    expect(h.paragraphs[1].subpoints.map((s: { text: string }) => s.text)).toEqual([
+      'first point;',
+      'second point.',
+    ]);
 
     const d = docx(SYNTHETIC_EN_REPORT.split('\n').filter(Boolean));
     const res2 = await post([{ name: 'r.docx', bytes: d }], { boardIds: 'undp-unfpa-unops' });
@@ -198,7 +266,12 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
 
     const p = await pdf(
       [
-        ['Synthetic PDF report (synthetic text)', '12 June 2024', '1. The Board discussed the imple-', 'mentation of its decisions'],
+        [
+          'Synthetic PDF report (synthetic text)',
+          '12 June 2024',
+          '1. The Board discussed the imple-',
+          'mentation of its decisions',
+        ],
         ['across two pages.', '2. Delegations welcomed the report.'],
         ['3. The President closed the meeting.'],
       ],
@@ -219,27 +292,55 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
   it.each([
     ['empty.txt', () => Buffer.alloc(0), 400, 'empty'],
     ['blank.txt', () => Buffer.from('   \n\n  '), 400, 'no text'],
-    ['image.txt', () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3, 0, 0, 255, 254, 0, 7]), 415, 'binary'],
-    ['latin1.txt', () => Buffer.from('1. Le caf\xe9 est servi \xe0 la s\xe9ance.\n', 'latin1'), 415, 'unknown encoding'],
+    [
+      'image.txt',
+      () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3, 0, 0, 255, 254, 0, 7]),
+      415,
+      'binary',
+    ],
+    [
+      'latin1.txt',
+      () => Buffer.from('1. Le caf\xe9 est servi \xe0 la s\xe9ance.\n', 'latin1'),
+      415,
+      'unknown encoding',
+    ],
     ['secret.pdf', () => encryptedPdf(), 422, 'password-protected'],
     ['broken.pdf', () => Buffer.from('%PDF-1.7\nthis is not a pdf'), 422, 'cannot be read'],
-    ['broken.docx', () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)]), 422, 'cannot be read'],
-    ['secret.docx', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 422, 'password-protected'],
+    [
+      'broken.docx',
+      () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)]),
+      422,
+      'cannot be read',
+    ],
+    [
+      'secret.docx',
+      () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      422,
+      'password-protected',
+    ],
     ['huge.txt', () => Buffer.alloc(300_000, 0x41), 413, 'larger than the limit'],
-    ['prose.txt', () => Buffer.from('Just some prose without any numbered paragraphs.\n'), 422, 'no numbered paragraphs'],
-  ])('rejects %s with a problem naming the file and the reason, storing nothing', async (name, bytes, status, reason) => {
-    const before = await counts();
-    for (const mode of ['preview', 'commit']) {
-      const res = await post([{ name, bytes: bytes() }], { boardIds: 'undp-unfpa-unops', mode });
-      expect(res.statusCode).toBe(status);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      const problem = res.json();
-      expect(problem.errors[0].path).toBe('/body/files/0');
-      expect(problem.errors[0].message).toContain(name);
-      expect(problem.errors[0].message).toContain(reason);
-    }
-    expect(await counts()).toEqual(before);
-  });
+    [
+      'prose.txt',
+      () => Buffer.from('Just some prose without any numbered paragraphs.\n'),
+      422,
+      'no numbered paragraphs',
+    ],
+  ])(
+    'rejects %s with a problem naming the file and the reason, storing nothing',
+    async (name, bytes, status, reason) => {
+      const before = await counts();
+      for (const mode of ['preview', 'commit']) {
+        const res = await post([{ name, bytes: bytes() }], { boardIds: 'undp-unfpa-unops', mode });
+        expect(res.statusCode).toBe(status);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        const problem = res.json();
+        expect(problem.errors[0].path).toBe('/body/files/0');
+        expect(problem.errors[0].message).toContain(name);
+        expect(problem.errors[0].message).toContain(reason);
+      }
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('rejects the whole request when one of several files is bad, and names each bad file', async () => {
     const before = await counts();
@@ -252,20 +353,35 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
       { boardIds: 'undp-unfpa-unops', mode: 'commit' },
     );
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['/body/files/1', '/body/files/2']);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual([
+      '/body/files/1',
+      '/body/files/2',
+    ]);
     expect(await counts()).toEqual(before);
   });
 
   it('validates fields and content type (400, 415)', async () => {
-    const bad = await post([{ name: 'a.txt', bytes: SYNTHETIC_EN_REPORT }], { boardIds: 'undp-unfpa-unops', mode: 'later', type: 'poem' });
+    const bad = await post([{ name: 'a.txt', bytes: SYNTHETIC_EN_REPORT }], {
+      boardIds: 'undp-unfpa-unops',
+      mode: 'later',
+      type: 'poem',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['/body/mode', '/body/type']);
     const none = await post([], { boardIds: 'undp-unfpa-unops' });
     expect(none.statusCode).toBe(400);
     expect(none.json().errors[0].path).toBe('/body/file');
-    const json = await t.call({ method: 'POST', url: '/api/documents/import', payload: { file: 'x' }, as: 'secretariat' });
+    const json = await t.call({
+      method: 'POST',
+      url: '/api/documents/import',
+      payload: { file: 'x' },
+      as: 'secretariat',
+    });
     expect(json.statusCode).toBe(415);
-    const noBoards = await post([{ name: 'new.txt', bytes: SYNTHETIC_EN_REPORT.replace('synthetic test', 'other synthetic') }], { mode: 'commit' });
+    const noBoards = await post(
+      [{ name: 'new.txt', bytes: SYNTHETIC_EN_REPORT.replace('synthetic test', 'other synthetic') }],
+      { mode: 'commit' },
+    );
     expect(noBoards.statusCode).toBe(400);
     expect(noBoards.json().errors[0].path).toBe('/body/boardIds');
   });

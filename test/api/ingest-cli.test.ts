@@ -12,7 +12,12 @@ import { searchIndexFor } from '../../src/search/index.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-ingest-'));
 const dbFile = path.join(dir, 'c.db');
-const env = { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'silent', CONCORD_SEED_DEMO: 'false' };
+const env = {
+  ...process.env,
+  DATABASE_URL: `sqlite:${dbFile}`,
+  LOG_LEVEL: 'silent',
+  CONCORD_SEED_DEMO: 'false',
+};
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -23,9 +28,16 @@ async function cli(args: string[]) {
 
 /** A synthetic report (labelled so) of `n` numbered paragraphs. */
 function syntheticReport(i: number, n: number): string {
-  const lines = [`Synthetic report number ${i} (synthetic text for an interruption test)`, '', '3 March 2024', ''];
+  const lines = [
+    `Synthetic report number ${i} (synthetic text for an interruption test)`,
+    '',
+    '3 March 2024',
+    '',
+  ];
   for (let p = 1; p <= n; p++)
-    lines.push(`${p}. Delegations of report ${i} discussed item ${p} on governance, oversight and the Funding Compact.`);
+    lines.push(
+      `${p}. Delegations of report ${i} discussed item ${p} on governance, oversight and the Funding Compact.`,
+    );
   return lines.join('\n');
 }
 
@@ -46,9 +58,11 @@ describe('concord ingest / search / reindex (SQLite file)', () => {
     expect(again.out).toMatch(/^unchanged: joint-meeting-2024\.zh\.txt/);
     const found = await cli(['search', '联检组', '--limit', '20', '--json']);
     expect(found.code).toBe(0);
-    expect(JSON.parse(found.out).items.map((i: { number: string }) => i.number).sort()).toEqual(
-      ['21', '25.3', '25.4', '25.7', '29', '30', '4', '7', '8'].sort(),
-    );
+    expect(
+      JSON.parse(found.out)
+        .items.map((i: { number: string }) => i.number)
+        .sort(),
+    ).toEqual(['21', '25.3', '25.4', '25.7', '29', '30', '4', '7', '8'].sort());
     const text = await cli(['search', '治理', '--speaker', 'delegations']);
     expect(text.out).toContain('[治理]');
   });
@@ -110,7 +124,11 @@ describe('concord ingest / search / reindex (SQLite file)', () => {
       .execute();
     expect(docs).toHaveLength(importedFirst);
     for (const doc of docs) {
-      const n = await d.db.selectFrom('paragraphs').select((eb) => eb.fn.countAll<number>().as('n')).where('expression_id', '=', doc.expression_id).executeTakeFirstOrThrow();
+      const n = await d.db
+        .selectFrom('paragraphs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('expression_id', '=', doc.expression_id)
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(400);
     }
     expect(await searchIndexFor(d.db).count(d.db)).toBe(39 + 400 * importedFirst);

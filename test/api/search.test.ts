@@ -14,16 +14,26 @@ describe.each(BACKENDS)('search API on %s', (backend) => {
       mode: 'commit',
       accessLevel: 'secretariat',
     });
-    const res = await t.call({ method: 'POST', url: '/api/documents/import', payload: body.payload, headers: body.headers, as: 'secretariat' });
+    const res = await t.call({
+      method: 'POST',
+      url: '/api/documents/import',
+      payload: body.payload,
+      headers: body.headers,
+      as: 'secretariat',
+    });
     expect(res.statusCode).toBe(201);
   });
   afterAll(async () => t.close());
 
-  const search = (qs: string, as?: string) => t.call({ method: 'GET', url: `/api/search?${qs}`, ...(as ? { as } : {}) });
+  const search = (qs: string, as?: string) =>
+    t.call({ method: 'GET', url: `/api/search?${qs}`, ...(as ? { as } : {}) });
 
   it('hides documents above the caller’s access level, exactly as if absent', async () => {
     expect((await search('q=jiu')).json().items).toEqual([]);
-    const staff = (await search('q=jiu', 'secretariat')).json().items as { number: string; snippet: string }[];
+    const staff = (await search('q=jiu', 'secretariat')).json().items as {
+      number: string;
+      snippet: string;
+    }[];
     expect(staff.map((i) => i.number).sort()).toEqual(['2', '3.1']);
     expect(staff.find((i) => i.number === '2')!.snippet).toContain('<mark>JIU</mark>');
   });
@@ -33,9 +43,11 @@ describe.each(BACKENDS)('search API on %s', (backend) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await search(`q=${encodeURIComponent('执行局')}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await search(
+        `q=${encodeURIComponent('执行局')}&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { items: { paragraphId: string }[]; nextCursor: string | null };
+      const body = res.json<{ items: { paragraphId: string }[]; nextCursor: string | null }>();
       seen.push(...body.items.map((i) => i.paragraphId));
       cursor = body.nextCursor;
       pages++;
@@ -47,7 +59,8 @@ describe.each(BACKENDS)('search API on %s', (backend) => {
   });
 
   it('filters by board, entity, year, type, language and session', async () => {
-    const n = async (qs: string) => (await search(`q=${encodeURIComponent('治理')}&limit=100&${qs}`)).json().items.length;
+    const n = async (qs: string) =>
+      (await search(`q=${encodeURIComponent('治理')}&limit=100&${qs}`)).json().items.length;
     const all = await n('');
     expect(all).toBeGreaterThan(10);
     expect(await n('board=unicef')).toBe(all); // the joint meeting report belongs to all four boards

@@ -43,7 +43,7 @@ export async function signInCookie(app: App, name: string): Promise<{ cookie: st
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const set = res.headers['set-cookie'];
   const first = (Array.isArray(set) ? set[0] : set) ?? '';
-  return { cookie: first.split(';')[0]!, csrfToken: (res.json() as { csrfToken: string }).csrfToken };
+  return { cookie: first.split(';')[0]!, csrfToken: res.json<{ csrfToken: string }>().csrfToken };
 }
 
 export interface WebServer {

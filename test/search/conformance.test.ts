@@ -178,7 +178,11 @@ describe.each(BACKENDS)('SearchIndex conformance on %s', (backend) => {
   it('replaces the entries of a language version when a revision supersedes it', async () => {
     await addExpression(d.db, systemActor('test'), {
       documentId: docOf.ru!,
-      input: { language: 'ru', title: 'Fixture ru', paragraphs: [{ number: '1', text: 'Новый текст без елки.' }] },
+      input: {
+        language: 'ru',
+        title: 'Fixture ru',
+        paragraphs: [{ number: '1', text: 'Новый текст без елки.' }],
+      },
     });
     expect(await set('управления')).toEqual([]);
     const rows = await find('новый');

@@ -19,7 +19,8 @@ describe.each(BACKENDS)('the sample report ingested on %s', (backend) => {
     t = await createTestApp(backend, { jointMeeting: true });
     const docs = await t.call({ method: 'GET', url: '/api/documents?type=report' });
     documentId = docs.json().items[0].id;
-    paragraphs = (await t.call({ method: 'GET', url: `/api/documents/${documentId}/paragraphs` })).json().items;
+    paragraphs = (await t.call({ method: 'GET', url: `/api/documents/${documentId}/paragraphs` })).json()
+      .items;
   });
   afterAll(async () => t.close());
 
@@ -27,7 +28,15 @@ describe.each(BACKENDS)('the sample report ingested on %s', (backend) => {
     expect(paragraphs.map((p) => p.number)).toEqual(Array.from({ length: 32 }, (_, i) => String(i + 1)));
     const p25 = paragraphs[24]!;
     expect(p25.subpoints).toHaveLength(7);
-    expect(p25.subpoints.map((s) => s.number)).toEqual(['25.1', '25.2', '25.3', '25.4', '25.5', '25.6', '25.7']);
+    expect(p25.subpoints.map((s) => s.number)).toEqual([
+      '25.1',
+      '25.2',
+      '25.3',
+      '25.4',
+      '25.5',
+      '25.6',
+      '25.7',
+    ]);
     expect(paragraphs.every((p) => p.number === '25' || p.subpoints.length === 0)).toBe(true);
   });
 
@@ -44,7 +53,9 @@ describe.each(BACKENDS)('the sample report ingested on %s', (backend) => {
 
   it('names who speaks: the UNFPA Executive Director in 10, the delegations in 25, and more', () => {
     const speakers = (n: string) => paragraphs.find((p) => p.number === n)!.speakers;
-    expect(speakers('10')).toEqual([{ role: 'UNFPA Executive Director', entityId: 'unfpa', memberStateId: null }]);
+    expect(speakers('10')).toEqual([
+      { role: 'UNFPA Executive Director', entityId: 'unfpa', memberStateId: null },
+    ]);
     expect(speakers('25')).toEqual([{ role: 'Delegations', entityId: null, memberStateId: null }]);
     expect(speakers('14')[0]).toMatchObject({ role: 'UNDP Administrator', entityId: 'undp' });
     expect(speakers('16')[0]).toMatchObject({ role: 'UNICEF Executive Director', entityId: 'unicef' });
@@ -52,7 +63,10 @@ describe.each(BACKENDS)('the sample report ingested on %s', (backend) => {
     expect(speakers('2')[0]!.role).toBe('President of the UNDP/UNFPA/UNOPS Executive Board');
     // "主席" alone in 3 is the chair who opened the meeting in 2.
     expect(speakers('3')[0]!.role).toBe('President of the UNDP/UNFPA/UNOPS Executive Board');
-    expect(speakers('26').map((s) => s.role)).toEqual(['UNICEF Executive Director', 'UNFPA Executive Director']);
+    expect(speakers('26').map((s) => s.role)).toEqual([
+      'UNICEF Executive Director',
+      'UNFPA Executive Director',
+    ]);
     expect(speakers('29')[0]!.role).toBe('Vice-President of the UNICEF Executive Board');
     expect(speakers('18')).toEqual([]);
   });
@@ -90,22 +104,36 @@ describe.each(BACKENDS)('the sample report ingested on %s', (backend) => {
   });
 
   it('finds every paragraph that names the JIU when searching 联检组, with anchors and highlights', async () => {
-    const res = await t.call({ method: 'GET', url: `/api/search?q=${encodeURIComponent('联检组')}&limit=50` });
+    const res = await t.call({
+      method: 'GET',
+      url: `/api/search?q=${encodeURIComponent('联检组')}&limit=50`,
+    });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { number: string; anchor: string; snippet: string; url: string }[];
-    expect(items.map((i) => i.number).sort()).toEqual(['21', '25.3', '25.4', '25.7', '29', '30', '4', '7', '8'].sort());
+    expect(items.map((i) => i.number).sort()).toEqual(
+      ['21', '25.3', '25.4', '25.7', '29', '30', '4', '7', '8'].sort(),
+    );
     const p4 = items.find((i) => i.number === '4')!;
     expect(p4.anchor).toBe('p4');
     expect(p4.url).toContain(`/api/documents/${documentId}/paragraphs?language=zh`);
     expect(p4.snippet).toContain('<mark>联检组</mark>');
     // The long form the report defines finds the same paragraphs.
-    const long = await t.call({ method: 'GET', url: `/api/search?q=${encodeURIComponent('联合国联合检查组')}&limit=50` });
-    expect((long.json().items as { number: string }[]).map((i) => i.number).sort()).toEqual(items.map((i) => i.number).sort());
+    const long = await t.call({
+      method: 'GET',
+      url: `/api/search?q=${encodeURIComponent('联合国联合检查组')}&limit=50`,
+    });
+    expect((long.json().items as { number: string }[]).map((i) => i.number).sort()).toEqual(
+      items.map((i) => i.number).sort(),
+    );
   });
 
   it('matches Chinese words and one- or two-character terms, and filters by speaker and theme', async () => {
     const numbers = async (qs: string) =>
-      ((await t.call({ method: 'GET', url: `/api/search?${qs}&limit=100` })).json().items as { number: string }[])
+      (
+        (await t.call({ method: 'GET', url: `/api/search?${qs}&limit=100` })).json().items as {
+          number: string;
+        }[]
+      )
         .map((i) => i.number)
         .sort();
     const governance = await numbers(`q=${encodeURIComponent('治理')}`);

@@ -6,7 +6,15 @@ import { matchRanges } from '../../src/search/highlight.js';
 
 describe('tokenize', () => {
   it('folds case and accents in Latin and Cyrillic scripts', () => {
-    expect(tokenize('Élève CAFÉ, Ёлка — UN-Women 2.0')).toEqual(['eleve', 'cafe', 'елка', 'un', 'women', '2', '0']);
+    expect(tokenize('Élève CAFÉ, Ёлка — UN-Women 2.0')).toEqual([
+      'eleve',
+      'cafe',
+      'елка',
+      'un',
+      'women',
+      '2',
+      '0',
+    ]);
   });
   it('normalizes Arabic diacritics, tatweel, alef/hamza forms and the article', () => {
     expect(tokenize('أكد')).toEqual(tokenize('اكد'));
@@ -28,11 +36,17 @@ describe('tokenize', () => {
   it('reads OR, exclusions, phrases and prefixes', () => {
     const q = parseQuery('"joint inspection" OR jiu -wfp govern*');
     expect(q.not).toHaveLength(1);
-    expect(q.must).toMatchObject({ op: 'and', items: [{ op: 'or' }, { op: 'phrase', phrase: { tokens: ['govern'], prefix: true } }] });
+    expect(q.must).toMatchObject({
+      op: 'and',
+      items: [{ op: 'or' }, { op: 'phrase', phrase: { tokens: ['govern'], prefix: true } }],
+    });
     expect(() => parseQuery(' -- ')).toThrow();
   });
   it('highlights exactly the matching text', () => {
     expect(matchRanges('执行局对联检组的审查', [phraseOf('联检组')!])).toEqual([[4, 7]]);
-    expect(matchRanges('The JIU and the jiu', [phraseOf('jiu')!])).toEqual([[4, 7], [16, 19]]);
+    expect(matchRanges('The JIU and the jiu', [phraseOf('jiu')!])).toEqual([
+      [4, 7],
+      [16, 19],
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { buildServer, type App } from '../../src/http/server.js';
 import { newId } from '../../src/lib/ids.js';
 import { systemActor, type Role } from '../../src/modules/access/actor.js';
 import { generateToken, hashToken } from '../../src/modules/access/tokens.js';
+import { hashPassword } from '../../src/modules/access/passwords.js';
 import { runCommand } from '../../src/modules/audit/command.js';
 import { loadJointMeeting2024, loadReferenceData } from '../../src/seed/demo.js';
 import { readConfig } from '../../src/app/config.js';
@@ -34,7 +35,17 @@ export const TEST_USERS: Record<string, { role: Role; board: string | null }[]> 
   unicefSecretariat: [{ role: 'secretariat', board: 'unicef' }],
   memberDelegate: [{ role: 'member-delegate', board: 'undp-unfpa-unops' }],
   observer: [{ role: 'observer-delegate', board: null }],
+  bureau: [{ role: 'bureau-member', board: 'unicef' }],
+  management: [{ role: 'entity-management', board: 'unicef' }],
 };
+
+/** The member state each delegate test user represents. */
+export const TEST_USER_STATES: Record<string, string> = { memberDelegate: 'GHA', observer: 'FJI', bureau: 'JPN' };
+
+/** Gives a test user a password (scrypt is slow on purpose, so only where a test signs in). */
+export async function setPassword(database: TestDatabase, userId: string, password: string): Promise<void> {
+  await database.db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute();
+}
 
 export async function createUser(
   database: TestDatabase,
@@ -52,7 +63,7 @@ export async function createUser(
         .insertInto('users')
         .values({
           id: userId,
-          email,
+          email: email.toLowerCase(),
           display_name: email,
           password_hash: null,
           member_state_id: memberStateId,
@@ -100,7 +111,7 @@ export async function createTestApp(
   const app = await buildServer(ctx, { logger: false });
   const users: Record<string, TestUser> = {};
   for (const [name, grants] of Object.entries(TEST_USERS))
-    users[name] = await createUser(database, `${name}@example.org`, grants);
+    users[name] = await createUser(database, `${name}@example.org`, grants, TEST_USER_STATES[name] ?? null);
   return {
     app,
     ctx,

@@ -25,8 +25,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('ref_id', 'text', (c) => c.notNull())
     .addColumn('surface', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('paragraph_mentions_paragraph').on('paragraph_mentions').columns(['paragraph_id']).execute();
-  await db.schema.createIndex('paragraph_mentions_ref').on('paragraph_mentions').columns(['kind', 'ref_id']).execute();
+  await db.schema
+    .createIndex('paragraph_mentions_paragraph')
+    .on('paragraph_mentions')
+    .columns(['paragraph_id'])
+    .execute();
+  await db.schema
+    .createIndex('paragraph_mentions_ref')
+    .on('paragraph_mentions')
+    .columns(['kind', 'ref_id'])
+    .execute();
 
   await db.schema
     .createTable('paragraph_references')
@@ -36,8 +44,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('ref', 'text', (c) => c.notNull())
     .addColumn('surface', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('paragraph_references_paragraph').on('paragraph_references').columns(['paragraph_id']).execute();
-  await db.schema.createIndex('paragraph_references_ref').on('paragraph_references').columns(['kind', 'ref']).execute();
+  await db.schema
+    .createIndex('paragraph_references_paragraph')
+    .on('paragraph_references')
+    .columns(['paragraph_id'])
+    .execute();
+  await db.schema
+    .createIndex('paragraph_references_ref')
+    .on('paragraph_references')
+    .columns(['kind', 'ref'])
+    .execute();
 
   await db.schema
     .createTable('paragraph_themes')

@@ -59,7 +59,12 @@ export function installPermissions(app: FastifyInstance): RoutePermission[] {
     const declared = route.config?.permission;
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
-      table.push({ method, url: route.url, permission: effectivePermission(method, declared), declared: declared !== undefined });
+      table.push({
+        method,
+        url: route.url,
+        permission: effectivePermission(method, declared),
+        declared: declared !== undefined,
+      });
     }
   });
   app.addHook('preValidation', async (request) => {
@@ -73,11 +78,17 @@ export function installPermissions(app: FastifyInstance): RoutePermission[] {
 }
 
 /** Adds x-permission (and a sentence in the description) to every operation of the document. */
-export function annotateOpenApi(doc: { paths?: Record<string, Record<string, Record<string, unknown>>> }, table: RoutePermission[]) {
+export function annotateOpenApi(
+  doc: { paths?: Record<string, Record<string, Record<string, unknown>>> },
+  table: RoutePermission[],
+) {
   for (const r of table) {
     const op = doc.paths?.[openApiPath(r.url)]?.[r.method.toLowerCase()];
     if (!op) continue;
-    op['x-permission'] = r.permission === 'public' || r.permission === 'signed-in' ? r.permission : { anyOf: [...r.permission.anyOf, 'administrator'] };
+    op['x-permission'] =
+      r.permission === 'public' || r.permission === 'signed-in'
+        ? r.permission
+        : { anyOf: [...new Set([...r.permission.anyOf, 'administrator'])] };
     const sentence = `Permission: ${describePermission(r.permission)}.`;
     op.description = op.description ? `${String(op.description)}\n\n${sentence}` : sentence;
     if (r.permission !== 'public') op.security = [{ bearer: [] }, { session: [] }];

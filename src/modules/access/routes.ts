@@ -51,7 +51,12 @@ export async function accessRoutes(fastify: FastifyInstance, ctx: AppContext): P
   const userOut = async (id: string) => {
     const u = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!u) throw errors.notFound('User', id);
-    const grants = await db.selectFrom('role_grants').select(['role', 'board_id']).where('user_id', '=', id).orderBy('role').execute();
+    const grants = await db
+      .selectFrom('role_grants')
+      .select(['role', 'board_id'])
+      .where('user_id', '=', id)
+      .orderBy('role')
+      .execute();
     return {
       id: u.id,
       email: u.email,
@@ -63,228 +68,464 @@ export async function accessRoutes(fastify: FastifyInstance, ctx: AppContext): P
     };
   };
 
-  const isForm = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  const isForm = (req: FastifyRequest) =>
+    String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
   // Sign-in: JSON for scripts and the SPA-less pages alike; a form post gets a 303 redirect.
-  app.post('/api/auth/sign-in', {
-    config: { permission: perm.public },
-    schema: {
-      tags: ['auth'],
-      summary: 'Sign in with e-mail and password; sets the session cookie',
-      body: SignIn,
-      response: { 200: Me, 303: Type.Null(), 429: Type.Ref('Problem'), ...errorResponses },
+  app.post(
+    '/api/auth/sign-in',
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: SignIn,
+        response: { 200: Me, 303: Type.Null(), 429: Type.Ref('Problem'), ...errorResponses },
+      },
     },
-  }, async (req, reply) => {
-    const email = req.body.email.trim().toLowerCase();
-    const wait = Math.max(byAddress.retryAfter(req.ip), byAccount.retryAfter(email));
-    if (wait > 0) throw errors.tooManyRequests(wait);
-    let result: Awaited<ReturnType<typeof signIn>>;
-    try {
-      result = await signIn(db, { email, password: req.body.password });
-    } catch (e) {
-      if (isAppError(e) && e.status === 401) {
-        byAddress.fail(req.ip);
-        byAccount.fail(email);
-        if (isForm(req)) return reply.code(303).header('location', `/sign-in?error=invalid${req.body.redirect ? `&redirect=${encodeURIComponent(req.body.redirect)}` : ''}`).send(null);
+    async (req, reply) => {
+      const email = req.body.email.trim().toLowerCase();
+      const wait = Math.max(byAddress.retryAfter(req.ip), byAccount.retryAfter(email));
+      if (wait > 0) throw errors.tooManyRequests(wait);
+      let result: Awaited<ReturnType<typeof signIn>>;
+      try {
+        result = await signIn(db, { email, password: req.body.password });
+      } catch (e) {
+        if (isAppError(e) && e.status === 401) {
+          byAddress.fail(req.ip);
+          byAccount.fail(email);
+          if (isForm(req))
+            return reply
+              .code(303)
+              .header(
+                'location',
+                `/sign-in?error=invalid${req.body.redirect ? `&redirect=${encodeURIComponent(req.body.redirect)}` : ''}`,
+              )
+              .send(null);
+        }
+        throw e;
       }
-      throw e;
-    }
-    byAccount.reset(email);
-    void reply.header('set-cookie', sessionCookie(result.cookie, { secure, maxAgeSeconds: SESSION_HOURS * 3600 }));
-    void reply.header('cache-control', 'no-store');
-    if (isForm(req)) return reply.code(303).header('location', req.body.redirect ?? '/workspace').send(null);
-    const user = await userOut(result.userId);
-    return { user: { ...user, lastVisitAt: null }, csrfToken: result.csrfToken };
-  });
-
-  app.post('/api/auth/sign-out', {
-    config: { permission: perm.signedIn },
-    schema: { tags: ['auth'], summary: 'End the current session', response: { 204: Type.Null(), 303: Type.Null(), ...errorResponses } },
-  }, async (req, reply) => {
-    if (req.userSession) await signOut(db, req.actor, req.userSession.id);
-    void reply.header('set-cookie', sessionCookie('', { secure, maxAgeSeconds: 0 }));
-    if (isForm(req)) return reply.code(303).header('location', '/').send(null);
-    return reply.code(204).send(null);
-  });
-
-  app.get('/api/auth/me', {
-    config: { permission: perm.signedIn },
-    schema: { tags: ['auth'], summary: 'The signed-in user, their roles and the CSRF token for state changes', response: { 200: Me, ...errorResponses } },
-  }, async (req, reply) => {
-    const user = await userOut(req.actor.id);
-    const row = await db.selectFrom('users').select('last_visit_at').where('id', '=', req.actor.id).executeTakeFirst();
-    void reply.header('cache-control', 'no-store');
-    return { user: { id: user.id, email: user.email, displayName: user.displayName, memberStateId: user.memberStateId, grants: user.grants, lastVisitAt: row?.last_visit_at ?? null }, csrfToken: req.userSession?.csrfToken ?? null };
-  });
-
-  app.get('/api/users', {
-    config: { permission: perm.administrator },
-    schema: { tags: ['users'], summary: 'List users (administrators)', response: { 200: Type.Object({ items: Type.Array(UserOut) }), ...errorResponses } },
-  }, async () => {
-    const ids = await db.selectFrom('users').select('id').orderBy('email').execute();
-    return { items: await Promise.all(ids.map((u) => userOut(u.id))) };
-  });
-
-  app.post('/api/users', {
-    config: { permission: perm.administrator },
-    schema: { tags: ['users'], summary: 'Create a user with roles (administrators)', body: CreateUser, response: { 201: UserOut, ...writeErrorResponses } },
-  }, async (req, reply) => reply.code(201).send(await userOut(await createUser(db, req.actor, req.body))));
-
-  app.patch('/api/users/:id', {
-    config: { permission: perm.administrator },
-    schema: { tags: ['users'], summary: 'Change roles, name or disable a user (administrators)', params: Params, body: UpdateUser, response: { 200: UserOut, ...writeErrorResponses } },
-  }, async (req) => {
-    await updateUser(db, req.actor, { id: req.params.id, input: req.body });
-    return userOut(req.params.id);
-  });
-
-  app.post('/api/users/:id/password', {
-    config: { permission: perm.administrator },
-    schema: { tags: ['users'], summary: 'Reset a user’s password (administrators); ends their sessions', params: Params, body: ResetPassword, response: { 204: Type.Null(), ...writeErrorResponses } },
-  }, async (req, reply) => {
-    await resetPassword(db, req.actor, { userId: req.params.id, password: req.body.password });
-    return reply.code(204).send(null);
-  });
-
-  app.post('/api/users/:id/tokens', {
-    config: { permission: perm.signedIn },
-    schema: {
-      tags: ['users'],
-      summary: 'Issue an API token for yourself (or, as administrator, for anyone); the secret is shown once',
-      params: Params,
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Type.String(), token: Type.String() }), ...writeErrorResponses },
+      byAccount.reset(email);
+      void reply.header(
+        'set-cookie',
+        sessionCookie(result.cookie, { secure, maxAgeSeconds: SESSION_HOURS * 3600 }),
+      );
+      void reply.header('cache-control', 'no-store');
+      if (isForm(req))
+        return reply
+          .code(303)
+          .header('location', req.body.redirect ?? '/workspace')
+          .send(null);
+      const user = await userOut(result.userId);
+      return { user: { ...user, lastVisitAt: null }, csrfToken: result.csrfToken };
     },
-  }, async (req, reply) => reply.code(201).header('cache-control', 'no-store').send(await issueToken(db, req.actor, { userId: req.params.id, name: req.body.name })));
+  );
 
-  app.delete('/api/tokens/:id', {
-    config: { permission: perm.signedIn },
-    schema: { tags: ['users'], summary: 'Revoke an API token', params: Params, response: { 204: Type.Null(), ...writeErrorResponses } },
-  }, async (req, reply) => {
-    await revokeToken(db, req.actor, req.params.id);
-    return reply.code(204).send(null);
-  });
-
-  app.put('/api/documents/:id/access', {
-    config: { permission: perm.secretariat },
-    schema: { tags: ['access'], summary: 'Set a document’s access level and embargo (secretariat of its boards)', params: Params, body: SetAccess, response: { 204: Type.Null(), ...writeErrorResponses } },
-  }, async (req, reply) => {
-    await setAccess(db, req.actor, { recordType: 'document', id: req.params.id, input: req.body });
-    return reply.code(204).send(null);
-  });
-
-  app.put('/api/sessions/:id/access', {
-    config: { permission: perm.secretariat },
-    schema: { tags: ['access'], summary: 'Set a session’s access level and embargo (secretariat of its boards)', params: Params, body: SetAccess, response: { 204: Type.Null(), ...writeErrorResponses } },
-  }, async (req, reply) => {
-    await setAccess(db, req.actor, { recordType: 'session', id: req.params.id, input: req.body });
-    return reply.code(204).send(null);
-  });
-
-  app.put('/api/sessions/:id/attendance', {
-    config: { permission: perm.secretariat },
-    schema: { tags: ['briefings'], summary: 'Record which delegations attended an informal briefing', params: Params, body: RecordAttendance, response: { 204: Type.Null(), ...writeErrorResponses } },
-  }, async (req, reply) => {
-    await recordAttendance(db, req.actor, { sessionId: req.params.id, memberStateIds: req.body.memberStateIds });
-    return reply.code(204).send(null);
-  });
-
-  app.post('/api/sessions/:id/briefing-records', {
-    config: { permission: perm.secretariat },
-    schema: {
-      tags: ['briefings'],
-      summary: 'Publish an informal briefing’s records to every member of its boards at one moment',
-      params: Params,
-      body: PublishBriefingRecords,
-      response: { 200: Type.Object({ releaseAt: Type.String(), accessLevel: Type.String() }), ...writeErrorResponses },
+  app.post(
+    '/api/auth/sign-out',
+    {
+      config: { permission: perm.signedIn },
+      schema: {
+        tags: ['auth'],
+        summary: 'End the current session',
+        response: { 204: Type.Null(), 303: Type.Null(), ...errorResponses },
+      },
     },
-  }, async (req) => publishBriefingRecords(db, req.actor, { sessionId: req.params.id, input: req.body }));
-
-  app.get('/api/sessions/:id/briefing-records', {
-    config: { permission: perm.public, cache: true },
-    schema: {
-      tags: ['briefings'],
-      summary: 'The records of an informal briefing that you may read (the same for every member, attended or not)',
-      params: Params,
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), type: Type.String(), date: Type.String() })) }), ...errorResponses },
+    async (req, reply) => {
+      if (req.userSession) await signOut(db, req.actor, req.userSession.id);
+      void reply.header('set-cookie', sessionCookie('', { secure, maxAgeSeconds: 0 }));
+      if (isForm(req)) return reply.code(303).header('location', '/').send(null);
+      return reply.code(204).send(null);
     },
-  }, async (req) => {
-    const s = await getSession(db, req.actor, req.params.id);
-    if (!s) throw errors.notFound('Session', req.params.id);
-    const docs = await db.selectFrom('documents').select('id').where('session_id', '=', req.params.id).orderBy('date').orderBy('id').execute();
-    const visible = [];
-    for (const d of docs) {
-      const doc = await getDocument(db, req.actor, d.id);
-      if (doc) visible.push({ id: doc.id, title: doc.title, type: doc.type, date: doc.date });
-    }
-    return { items: visible };
-  });
+  );
 
-  app.post('/api/questions', {
-    config: { permission: perm.delegates },
-    schema: { tags: ['questions'], summary: 'Ask management a question (member-state delegations)', body: AskQuestion, response: { 201: QuestionOut, ...writeErrorResponses } },
-  }, async (req, reply) => {
-    const id = await askQuestion(db, req.actor, req.body);
-    return reply.code(201).send(await questionOut(id));
-  });
-
-  app.post('/api/questions/:id/answer', {
-    config: { permission: perm.management },
-    schema: { tags: ['questions'], summary: 'Answer a question (entity management or secretariat)', params: Params, body: AnswerQuestion, response: { 200: QuestionOut, ...writeErrorResponses } },
-  }, async (req) => {
-    await answerQuestion(db, req.actor, { id: req.params.id, answer: req.body.answer });
-    return questionOut(req.params.id);
-  });
-
-  app.get('/api/questions', {
-    config: { permission: perm.memberStates, cache: true },
-    schema: {
-      tags: ['questions'],
-      summary: 'Questions and answers, visible to every member-state delegation',
-      querystring: Type.Object({ board: Type.Optional(Id), session: Type.Optional(Id), unanswered: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(QuestionOut) }), ...errorResponses },
+  app.get(
+    '/api/auth/me',
+    {
+      config: { permission: perm.signedIn },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, their roles and the CSRF token for state changes',
+        response: { 200: Me, ...errorResponses },
+      },
     },
-  }, async (req) => {
-    let q = db.selectFrom('questions').selectAll();
-    if (req.query.board) q = q.where('board_id', '=', req.query.board);
-    if (req.query.session) q = q.where('session_id', '=', req.query.session);
-    if (req.query.unanswered) q = q.where('answer', 'is', null);
-    return { items: (await q.orderBy('asked_at', 'desc').orderBy('id', 'desc').limit(500).execute()).map(presentQuestion) };
-  });
-
-  app.get('/api/parity/decisions/:id', {
-    config: { permission: perm.memberStates, cache: true },
-    schema: {
-      tags: ['parity'],
-      summary: 'When each member of the board could first read each document behind a decision',
-      params: Params,
-      querystring: Type.Object({ minDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, default: 14 })) }, { additionalProperties: false }),
-      response: { 200: ParityDecision, ...errorResponses },
+    async (req, reply) => {
+      const user = await userOut(req.actor.id);
+      const row = await db
+        .selectFrom('users')
+        .select('last_visit_at')
+        .where('id', '=', req.actor.id)
+        .executeTakeFirst();
+      void reply.header('cache-control', 'no-store');
+      return {
+        user: {
+          id: user.id,
+          email: user.email,
+          displayName: user.displayName,
+          memberStateId: user.memberStateId,
+          grants: user.grants,
+          lastVisitAt: row?.last_visit_at ?? null,
+        },
+        csrfToken: req.userSession?.csrfToken ?? null,
+      };
     },
-  }, async (req) => {
-    const [entry] = await parityForDecisions(db, [req.params.id], req.query.minDays ?? 14);
-    if (!entry) throw errors.notFound('Decision', req.params.id);
-    return entry;
-  });
+  );
 
-  app.get('/api/parity/report', {
-    config: { permission: perm.memberStates, cache: true },
-    schema: {
-      tags: ['parity'],
-      summary: 'Decisions where members got a document at different times, or fewer than minDays before the session',
-      querystring: ParityQuery,
-      response: { 200: Type.Object({ items: Type.Array(ParityDecision) }), ...errorResponses },
+  app.get(
+    '/api/users',
+    {
+      config: { permission: perm.administrator },
+      schema: {
+        tags: ['users'],
+        summary: 'List users (administrators)',
+        response: { 200: Type.Object({ items: Type.Array(UserOut) }), ...errorResponses },
+      },
     },
-  }, async (req) => ({ items: await parityReport(db, { board: req.query.board, year: req.query.year, minDays: req.query.minDays ?? 14 }) }));
+    async () => {
+      const ids = await db.selectFrom('users').select('id').orderBy('email').execute();
+      return { items: await Promise.all(ids.map((u) => userOut(u.id))) };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { permission: perm.administrator },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user with roles (administrators)',
+        body: CreateUser,
+        response: { 201: UserOut, ...writeErrorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await userOut(await createUser(db, req.actor, req.body))),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { permission: perm.administrator },
+      schema: {
+        tags: ['users'],
+        summary: 'Change roles, name or disable a user (administrators)',
+        params: Params,
+        body: UpdateUser,
+        response: { 200: UserOut, ...writeErrorResponses },
+      },
+    },
+    async (req) => {
+      await updateUser(db, req.actor, { id: req.params.id, input: req.body });
+      return userOut(req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      config: { permission: perm.administrator },
+      schema: {
+        tags: ['users'],
+        summary: 'Reset a user’s password (administrators); ends their sessions',
+        params: Params,
+        body: ResetPassword,
+        response: { 204: Type.Null(), ...writeErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      await resetPassword(db, req.actor, { userId: req.params.id, password: req.body.password });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/tokens',
+    {
+      config: { permission: perm.signedIn },
+      schema: {
+        tags: ['users'],
+        summary:
+          'Issue an API token for yourself (or, as administrator, for anyone); the secret is shown once',
+        params: Params,
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 100 }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }), ...writeErrorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send(await issueToken(db, req.actor, { userId: req.params.id, name: req.body.name })),
+  );
+
+  app.delete(
+    '/api/tokens/:id',
+    {
+      config: { permission: perm.signedIn },
+      schema: {
+        tags: ['users'],
+        summary: 'Revoke an API token',
+        params: Params,
+        response: { 204: Type.Null(), ...writeErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      await revokeToken(db, req.actor, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/documents/:id/access',
+    {
+      config: { permission: perm.secretariat },
+      schema: {
+        tags: ['access'],
+        summary: 'Set a document’s access level and embargo (secretariat of its boards)',
+        params: Params,
+        body: SetAccess,
+        response: { 204: Type.Null(), ...writeErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      await setAccess(db, req.actor, { recordType: 'document', id: req.params.id, input: req.body });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/sessions/:id/access',
+    {
+      config: { permission: perm.secretariat },
+      schema: {
+        tags: ['access'],
+        summary: 'Set a session’s access level and embargo (secretariat of its boards)',
+        params: Params,
+        body: SetAccess,
+        response: { 204: Type.Null(), ...writeErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      await setAccess(db, req.actor, { recordType: 'session', id: req.params.id, input: req.body });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/sessions/:id/attendance',
+    {
+      config: { permission: perm.secretariat },
+      schema: {
+        tags: ['briefings'],
+        summary: 'Record which delegations attended an informal briefing',
+        params: Params,
+        body: RecordAttendance,
+        response: { 204: Type.Null(), ...writeErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      await recordAttendance(db, req.actor, {
+        sessionId: req.params.id,
+        memberStateIds: req.body.memberStateIds,
+      });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/sessions/:id/briefing-records',
+    {
+      config: { permission: perm.secretariat },
+      schema: {
+        tags: ['briefings'],
+        summary: 'Publish an informal briefing’s records to every member of its boards at one moment',
+        params: Params,
+        body: PublishBriefingRecords,
+        response: {
+          200: Type.Object({ releaseAt: Type.String(), accessLevel: Type.String() }),
+          ...writeErrorResponses,
+        },
+      },
+    },
+    async (req) => publishBriefingRecords(db, req.actor, { sessionId: req.params.id, input: req.body }),
+  );
+
+  app.get(
+    '/api/sessions/:id/briefing-records',
+    {
+      config: { permission: perm.public, cache: true },
+      schema: {
+        tags: ['briefings'],
+        summary:
+          'The records of an informal briefing that you may read (the same for every member, attended or not)',
+        params: Params,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                title: Type.String(),
+                type: Type.String(),
+                date: Type.String(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const s = await getSession(db, req.actor, req.params.id);
+      if (!s) throw errors.notFound('Session', req.params.id);
+      const docs = await db
+        .selectFrom('documents')
+        .select('id')
+        .where('session_id', '=', req.params.id)
+        .orderBy('date')
+        .orderBy('id')
+        .execute();
+      const visible = [];
+      for (const d of docs) {
+        const doc = await getDocument(db, req.actor, d.id);
+        if (doc) visible.push({ id: doc.id, title: doc.title, type: doc.type, date: doc.date });
+      }
+      return { items: visible };
+    },
+  );
+
+  app.post(
+    '/api/questions',
+    {
+      config: { permission: perm.delegates },
+      schema: {
+        tags: ['questions'],
+        summary: 'Ask management a question (member-state delegations)',
+        body: AskQuestion,
+        response: { 201: QuestionOut, ...writeErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      const id = await askQuestion(db, req.actor, req.body);
+      return reply.code(201).send(await questionOut(id));
+    },
+  );
+
+  app.post(
+    '/api/questions/:id/answer',
+    {
+      config: { permission: perm.management },
+      schema: {
+        tags: ['questions'],
+        summary: 'Answer a question (entity management or secretariat)',
+        params: Params,
+        body: AnswerQuestion,
+        response: { 200: QuestionOut, ...writeErrorResponses },
+      },
+    },
+    async (req) => {
+      await answerQuestion(db, req.actor, { id: req.params.id, answer: req.body.answer });
+      return questionOut(req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/questions',
+    {
+      config: { permission: perm.memberStates, cache: true },
+      schema: {
+        tags: ['questions'],
+        summary: 'Questions and answers, visible to every member-state delegation',
+        querystring: Type.Object(
+          { board: Type.Optional(Id), session: Type.Optional(Id), unanswered: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(QuestionOut) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      let q = db.selectFrom('questions').selectAll();
+      if (req.query.board) q = q.where('board_id', '=', req.query.board);
+      if (req.query.session) q = q.where('session_id', '=', req.query.session);
+      if (req.query.unanswered) q = q.where('answer', 'is', null);
+      return {
+        items: (await q.orderBy('asked_at', 'desc').orderBy('id', 'desc').limit(500).execute()).map(
+          presentQuestion,
+        ),
+      };
+    },
+  );
+
+  app.get(
+    '/api/parity/decisions/:id',
+    {
+      config: { permission: perm.memberStates, cache: true },
+      schema: {
+        tags: ['parity'],
+        summary: 'When each member of the board could first read each document behind a decision',
+        params: Params,
+        querystring: Type.Object(
+          { minDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, default: 14 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ParityDecision, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const [entry] = await parityForDecisions(db, [req.params.id], req.query.minDays ?? 14);
+      if (!entry) throw errors.notFound('Decision', req.params.id);
+      return entry;
+    },
+  );
+
+  app.get(
+    '/api/parity/report',
+    {
+      config: { permission: perm.memberStates, cache: true },
+      schema: {
+        tags: ['parity'],
+        summary:
+          'Decisions where members got a document at different times, or fewer than minDays before the session',
+        querystring: ParityQuery,
+        response: { 200: Type.Object({ items: Type.Array(ParityDecision) }), ...errorResponses },
+      },
+    },
+    async (req) => ({
+      items: await parityReport(db, {
+        board: req.query.board,
+        year: req.query.year,
+        minDays: req.query.minDays ?? 14,
+      }),
+    }),
+  );
 
   async function questionOut(id: string) {
     const row = await db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return presentQuestion(row);
   }
-
-
 }
 
-function presentQuestion(r: { id: string; board_id: string; session_id: string | null; entity_id: string | null; member_state_id: string | null; text: string; asked_at: string; answer: string | null; answered_at: string | null }) {
-  return { id: r.id, boardId: r.board_id, sessionId: r.session_id, entityId: r.entity_id, memberStateId: r.member_state_id, text: r.text, askedAt: r.asked_at, answer: r.answer, answeredAt: r.answered_at };
+function presentQuestion(r: {
+  id: string;
+  board_id: string;
+  session_id: string | null;
+  entity_id: string | null;
+  member_state_id: string | null;
+  text: string;
+  asked_at: string;
+  answer: string | null;
+  answered_at: string | null;
+}) {
+  return {
+    id: r.id,
+    boardId: r.board_id,
+    sessionId: r.session_id,
+    entityId: r.entity_id,
+    memberStateId: r.member_state_id,
+    text: r.text,
+    askedAt: r.asked_at,
+    answer: r.answer,
+    answeredAt: r.answered_at,
+  };
 }

@@ -11,12 +11,19 @@ const NewPassword = Type.String({ minLength: 12, maxLength: 200, description: 'A
 const IsoDateTime = Type.String({ format: 'date-time', maxLength: 40 });
 
 export const SignIn = Type.Object(
-  { email: Email, password: Password, redirect: Type.Optional(Type.String({ maxLength: 300, pattern: '^/[^/\\\\]' })) },
+  {
+    email: Email,
+    password: Password,
+    redirect: Type.Optional(Type.String({ maxLength: 300, pattern: '^/[^/\\\\]' })),
+  },
   { additionalProperties: false },
 );
 export type SignInInput = Static<typeof SignIn>;
 
-export const GrantSchema = Type.Object({ role: StringEnum(ROLES), boardId: Type.Union([Id, Type.Null()]) }, { additionalProperties: false });
+export const GrantSchema = Type.Object(
+  { role: StringEnum(ROLES), boardId: Type.Union([Id, Type.Null()]) },
+  { additionalProperties: false },
+);
 
 export const Me = Type.Object({
   user: Type.Object({
@@ -43,7 +50,11 @@ export const CreateUser = Type.Object(
 export type CreateUserInput = Static<typeof CreateUser>;
 
 export const UpdateUser = Type.Object(
-  { disabled: Type.Optional(Type.Boolean()), grants: Type.Optional(Type.Array(GrantSchema, { maxItems: 20 })), displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  {
+    disabled: Type.Optional(Type.Boolean()),
+    grants: Type.Optional(Type.Array(GrantSchema, { maxItems: 20 })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateUserInput = Static<typeof UpdateUser>;
@@ -80,7 +91,13 @@ export const PublishBriefingRecords = Type.Object(
 export type PublishBriefingRecordsInput = Static<typeof PublishBriefingRecords>;
 
 export const RecordAttendance = Type.Object(
-  { memberStateIds: Type.Array(Type.String({ pattern: '^[A-Z]{3}$' }), { minItems: 1, maxItems: 193, uniqueItems: true }) },
+  {
+    memberStateIds: Type.Array(Type.String({ pattern: '^[A-Z]{3}$' }), {
+      minItems: 1,
+      maxItems: 193,
+      uniqueItems: true,
+    }),
+  },
   { additionalProperties: false },
 );
 
@@ -95,7 +112,10 @@ export const AskQuestion = Type.Object(
 );
 export type AskQuestionInput = Static<typeof AskQuestion>;
 
-export const AnswerQuestion = Type.Object({ answer: Type.String({ minLength: 1, maxLength: 20000 }) }, { additionalProperties: false });
+export const AnswerQuestion = Type.Object(
+  { answer: Type.String({ minLength: 1, maxLength: 20000 }) },
+  { additionalProperties: false },
+);
 
 export const QuestionOut = Type.Object({
   id: Type.String(),
@@ -123,7 +143,11 @@ export const ParityDocument = Type.Object({
   symbol: Type.Union([Type.String(), Type.Null()]),
   title: Type.String(),
   firstAccess: Type.Array(
-    Type.Object({ memberStateId: Type.String(), since: Type.Union([Type.String(), Type.Null()]), daysBeforeSession: Type.Union([Type.Number(), Type.Null()]) }),
+    Type.Object({
+      memberStateId: Type.String(),
+      since: Type.Union([Type.String(), Type.Null()]),
+      daysBeforeSession: Type.Union([Type.Number(), Type.Null()]),
+    }),
   ),
   earliest: Type.Union([Type.String(), Type.Null()]),
   latest: Type.Union([Type.String(), Type.Null()]),

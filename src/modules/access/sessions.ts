@@ -12,12 +12,26 @@ export const SESSION_HOURS = 12;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function openSession(trx: Transaction<DB>, userId: string, now: string): Promise<{ cookie: string; csrfToken: string; id: string; expiresAt: string }> {
+export async function openSession(
+  trx: Transaction<DB>,
+  userId: string,
+  now: string,
+): Promise<{ cookie: string; csrfToken: string; id: string; expiresAt: string }> {
   const cookie = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(new Date(now).getTime() + SESSION_HOURS * 3600_000).toISOString();
   const id = sha256(cookie);
-  await trx.insertInto('user_sessions').values({ id, user_id: userId, csrf_token: csrfToken, created_at: now, expires_at: expiresAt, revoked: 0 }).execute();
+  await trx
+    .insertInto('user_sessions')
+    .values({
+      id,
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: expiresAt,
+      revoked: 0,
+    })
+    .execute();
   return { cookie, csrfToken, id, expiresAt };
 }
 
@@ -27,7 +41,10 @@ export interface SessionActor {
   csrfToken: string;
 }
 
-export async function actorFromSession(db: Kysely<DB>, cookie: string | undefined): Promise<SessionActor | null> {
+export async function actorFromSession(
+  db: Kysely<DB>,
+  cookie: string | undefined,
+): Promise<SessionActor | null> {
   if (!cookie || cookie.length > 200) return null;
   const row = await db
     .selectFrom('user_sessions')

@@ -19,7 +19,13 @@ export type BoardScope = 'all' | string[];
 
 const LEVEL_ROLES: Record<AccessLevel, Role[]> = {
   public: [],
-  'member-states': ['observer-delegate', 'member-delegate', 'bureau-member', 'secretariat', 'entity-management'],
+  'member-states': [
+    'observer-delegate',
+    'member-delegate',
+    'bureau-member',
+    'secretariat',
+    'entity-management',
+  ],
   'board-members': ['member-delegate', 'bureau-member', 'secretariat', 'entity-management'],
   bureau: ['bureau-member', 'secretariat'],
   secretariat: ['secretariat'],
@@ -43,12 +49,16 @@ export interface Visibility {
 
 export function visibilityOf(actor: Actor): Visibility {
   if (actor.kind === 'anonymous') {
-    return { levels: { public: 'all', 'member-states': [], 'board-members': [], bureau: [], secretariat: [] }, embargoExempt: [] };
+    return {
+      levels: { public: 'all', 'member-states': [], 'board-members': [], bureau: [], secretariat: [] },
+      embargoExempt: [],
+    };
   }
   const levels = {} as Record<AccessLevel, BoardScope>;
   for (const l of ACCESS_LEVELS) levels[l] = l === 'public' ? 'all' : scopeFor(actor, LEVEL_ROLES[l]);
   // Member-state documents go to every delegation, whatever board its grant names.
-  if (levels['member-states'] !== 'all' && levels['member-states'].length > 0) levels['member-states'] = 'all';
+  if (levels['member-states'] !== 'all' && levels['member-states'].length > 0)
+    levels['member-states'] = 'all';
   return { levels, embargoExempt: scopeFor(actor, ['secretariat']) };
 }
 
@@ -89,7 +99,12 @@ export function visibleTo<T extends RecordTable>(table: T, actor: Actor, now: st
 }
 
 /** The same rule in memory, for one record already loaded. */
-export function canReadRecord(actor: Actor, record: { access_level: string; embargo_until: string | null }, boardIds: string[], now: string): boolean {
+export function canReadRecord(
+  actor: Actor,
+  record: { access_level: string; embargo_until: string | null },
+  boardIds: string[],
+  now: string,
+): boolean {
   const v = visibilityOf(actor);
   const covers = (scope: BoardScope) => scope === 'all' || boardIds.some((b) => scope.includes(b));
   const level = record.access_level as AccessLevel;

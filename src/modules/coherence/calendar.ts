@@ -29,7 +29,8 @@ export interface LoadOptions {
   observes: 'all' | 'none' | string[];
 }
 
-export const DEFAULT_LOAD: LoadOptions = { hoursPerPerson: 20, defaultPeople: 2, smallDelegation: 2, observes: 'all' };
+// Observing is a choice: by default only the boards a state sits on count; ?observes=all adds the rest.
+export const DEFAULT_LOAD: LoadOptions = { hoursPerPerson: 20, defaultPeople: 2, smallDelegation: 2, observes: 'none' };
 
 export interface CalendarSession {
   id: string;
@@ -188,7 +189,7 @@ function loadFor(
 export async function delegationLoads(
   db: Kysely<DB>,
   actor: Actor,
-  f: { year: number; memberState?: string; onlySmall?: boolean },
+  f: { year: number; memberState?: string; onlySmall?: boolean; /** Only states on a board that year or with a recorded capacity. */ onlyKnown?: boolean },
   opts: LoadOptions = DEFAULT_LOAD,
   hours: Record<string, number> = DEFAULT_HOURS_PER_DAY,
 ): Promise<DelegationLoad[]> {
@@ -213,6 +214,7 @@ export async function delegationLoads(
     const small = people <= opts.smallDelegation;
     if (f.onlySmall && !small) continue;
     const mine = memberships.filter((m) => m.member_state_id === s.id);
+    if (f.onlyKnown && !mine.length && !capacity.has(s.id)) continue;
     const weeks = loadFor(sessions, mine, allBoards, people, opts, hours);
     out.push({
       memberStateId: s.id,

@@ -109,7 +109,7 @@ const SESSIONS: DemoSession[] = [
         title: 'Climate action (synthetic demo decision)',
         item: 0,
         paragraphs: [
-          'Requests the Executive Director to integrate climate action and disaster risk reduction into country strategic plans and to report on progress at the second regular session 2025;',
+          'Requests the Executive Director to report at the second regular session 2025 on the integration of climate action and disaster risk reduction into country strategic plans;',
         ],
       },
     ],
@@ -121,7 +121,7 @@ const UNDP_DECISION = {
   number: '2024/902',
   title: 'Climate action and business operations (synthetic demo decision)',
   paragraphs: [
-    'Requests the Administrator to integrate climate action and disaster risk reduction into country programmes and to report on progress at the annual session 2025;',
+    'Requests the Administrator to report at the annual session 2025 on the integration of climate action and disaster risk reduction into country programmes;',
     'Encourages UNDP, UNFPA and UNOPS to expand shared back offices, common premises and mutual recognition of business operations, in line with the QCPR and the Funding Compact;',
   ],
 };

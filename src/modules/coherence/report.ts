@@ -70,7 +70,7 @@ export async function buildCoherenceReport(db: Kysely<DB>, actor: Actor, year: n
     await db.selectFrom('coherence_findings').selectAll().where('year', '=', year).orderBy('kind').orderBy('score', 'desc').orderBy('id').execute()
   ).map(presentFinding);
   const sessions = await calendarSessions(db, actor, { year });
-  const loads = await delegationLoads(db, actor, { year, onlySmall: true });
+  const loads = await delegationLoads(db, actor, { year, onlySmall: true, onlyKnown: true });
   const flagged = loads.filter((l) => l.flaggedWeeks > 0).sort((a, b) => b.flaggedWeeks - a.flaggedWeeks || b.peakHours - a.peakHours);
   return {
     year,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
+import { perm } from '../access/permissions.js';
 import { errors } from '../../lib/errors.js';
 import { recordEtag } from '../../http/etag.js';
 import { errorResponses, Id, Page, writeErrorResponses } from '../../http/schemas.js';
@@ -31,7 +32,7 @@ export async function decisionRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/decisions',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'List decisions',
@@ -48,7 +49,7 @@ export async function decisionRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/decisions/:id',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Get a decision with its paragraphs',
@@ -65,6 +66,7 @@ export async function decisionRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.post(
     '/api/decisions',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Record an adopted decision (secretariat); 409 if the number is taken on that board',
@@ -87,6 +89,7 @@ export async function decisionRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.patch(
     '/api/decisions/:id',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Amend a decision record (secretariat); send If-Match with the ETag you read',

@@ -1,8 +1,10 @@
 // HTTP routes for documents, their language versions, paragraphs and statements.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { logRead } from '../access/read-log.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
+import { perm } from '../access/permissions.js';
 import type { Actor } from '../access/actor.js';
 import { errors } from '../../lib/errors.js';
 import { recordEtag } from '../../http/etag.js';
@@ -29,20 +31,26 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   const db = ctx.database.db;
   const tags = ['documents'];
 
-  const load = async (actor: Actor, id: string) => {
-    const doc = await q.getDocument(db, actor, id);
+  // Reads of restricted documents are logged, and such responses are kept out of the read cache so
+  // that every read reaches this log.
+  const load = async (req: FastifyRequest, id: string) => {
+    const doc = await q.getDocument(db, req.actor, id);
     if (!doc) throw errors.notFound('Document', id);
+    if (doc.access_level !== 'public') {
+      req.readCacheKey = undefined;
+      await logRead(db, req.actor, 'document', doc.id, doc.access_level);
+    }
     return doc;
   };
-  const detail = async (actor: Actor, id: string) => {
-    const doc = await load(actor, id);
+  const detail = async (req: FastifyRequest, id: string) => {
+    const doc = await load(req, id);
     return { ...presentDocument(doc), expressions: (await q.listExpressions(db, id)).map(presentExpression) };
   };
 
   app.get(
     '/api/documents',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'List documents',
@@ -59,7 +67,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/documents/:id',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Get a document with its language versions',
@@ -68,7 +76,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (req, reply) => {
-      const d = await detail(req.actor, req.params.id);
+      const d = await detail(req, req.params.id);
       return reply.header('etag', recordEtag(d.id, d.version)).send(d);
     },
   );
@@ -76,6 +84,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.post(
     '/api/documents',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Register a document (secretariat)',
@@ -86,7 +95,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
     },
     async (req, reply) => {
       const id = await registerDocument(db, req.actor, req.body);
-      const d = await detail(req.actor, id);
+      const d = await detail(req, id);
       return reply
         .code(201)
         .header('location', `/api/documents/${id}`)
@@ -98,6 +107,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.post(
     '/api/documents/:id/expressions',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Add or revise a language version with its paragraphs (secretariat)',
@@ -120,7 +130,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (req, reply) => {
-      await load(req.actor, req.params.id);
+      await load(req, req.params.id);
       const result = await addExpression(db, req.actor, { documentId: req.params.id, input: req.body });
       return reply.code(result.status === 'unchanged' ? 200 : 201).send(result);
     },
@@ -129,7 +139,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/documents/:id/paragraphs',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary:
@@ -140,7 +150,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (req) => {
-      const doc = await load(req.actor, req.params.id);
+      const doc = await load(req, req.params.id);
       const expr = await q.findExpression(db, doc, req.query.language, req.query.revision);
       if (!expr)
         throw errors.notFound(
@@ -161,7 +171,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/documents/:id/statements',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Who spoke in which paragraph',
@@ -171,7 +181,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (req) => {
-      const doc = await load(req.actor, req.params.id);
+      const doc = await load(req, req.params.id);
       const expr = await q.findExpression(db, doc, req.query.language);
       if (!expr) throw errors.notFound('Language version', req.query.language ?? doc.original_language);
       const tree = await q.paragraphTree(db, expr.id);

@@ -55,10 +55,14 @@ function describePreview(p: ImportPreview): string[] {
       para.crossesPageBreak ? 'joined across a page break' : '',
       para.speakers.length ? `speakers: ${para.speakers.map((s) => s.role).join('; ')}` : '',
       para.references.length ? `refs: ${para.references.map((r) => `${r.kind} ${r.ref}`).join(', ')}` : '',
-      para.acronyms.length ? `defines: ${para.acronyms.map((a) => `${a.shortForm} = ${a.longForm}`).join(', ')}` : '',
+      para.acronyms.length
+        ? `defines: ${para.acronyms.map((a) => `${a.shortForm} = ${a.longForm}`).join(', ')}`
+        : '',
     ].filter(Boolean);
     if (notes.length || para.warnings.length)
-      lines.push(`  ¶${para.number}: ${[...notes, ...para.warnings.map((w) => `warning: ${w}`)].join(' | ')}`);
+      lines.push(
+        `  ¶${para.number}: ${[...notes, ...para.warnings.map((w) => `warning: ${w}`)].join(' | ')}`,
+      );
   }
   return lines;
 }
@@ -66,13 +70,21 @@ function describePreview(p: ImportPreview): string[] {
 export function register(program: Command, cli: CliContext): void {
   program
     .command('ingest')
-    .description('Import board documents (.txt, .pdf, .docx, .html; UTF-8, UTF-16, GB18030); --preview shows the structure only')
+    .description(
+      'Import board documents (.txt, .pdf, .docx, .html; UTF-8, UTF-16, GB18030); --preview shows the structure only',
+    )
     .argument('<files...>', 'files to import')
     .option('--preview', 'show the structure found and the warnings; store nothing')
     .option(
       '--board <ids>',
       'boards the documents belong to, comma-separated or repeated (required for a new document)',
-      (v: string, prev: string[]) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)],
+      (v: string, prev: string[]) => [
+        ...prev,
+        ...v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ],
       [] as string[],
     )
     .option('--type <type>', `document type (${DOCUMENT_TYPES.join(', ')})`, 'report')
@@ -108,7 +120,9 @@ export function register(program: Command, cli: CliContext): void {
       const maxBytes = ingestMaxBytes(cli.io.env);
       const sizes = files.map((f) => (fs.existsSync(f) ? fs.statSync(f).size : 0));
       const showBar =
-        opts.progress !== false && !opts.json && Boolean(process.stderr.isTTY) &&
+        opts.progress !== false &&
+        !opts.json &&
+        Boolean(process.stderr.isTTY) &&
         (files.length > 1 || sizes.reduce((a, b) => a + b, 0) > 2_000_000);
       let interrupted = false;
       const onSigint = () => {
@@ -133,7 +147,9 @@ export function register(program: Command, cli: CliContext): void {
               bytes = fs.readFileSync(file);
             } catch (e) {
               failed++;
-              io.err(`ingest: ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+              io.err(
+                `ingest: ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+              );
               continue;
             }
             try {
@@ -156,7 +172,9 @@ export function register(program: Command, cli: CliContext): void {
               failed++;
               if (e instanceof IngestError) io.err(`ingest: ${e.message} (${e.reason}); nothing stored`);
               else if (isAppError(e))
-                io.err(`ingest: ${path.basename(file)}: ${e.detail ?? e.title}${e.errors.length ? ` (${e.errors.map((x) => `${x.path} ${x.message}`).join('; ')})` : ''}; nothing stored`);
+                io.err(
+                  `ingest: ${path.basename(file)}: ${e.detail ?? e.title}${e.errors.length ? ` (${e.errors.map((x) => `${x.path} ${x.message}`).join('; ')})` : ''}; nothing stored`,
+                );
               else throw e;
             }
           }
@@ -168,7 +186,9 @@ export function register(program: Command, cli: CliContext): void {
       }
       if (opts.json) io.out(JSON.stringify(results, null, 2));
       if (interrupted) {
-        io.err(`interrupted after ${results.length} of ${files.length} files; run the same command again to resume`);
+        io.err(
+          `interrupted after ${results.length} of ${files.length} files; run the same command again to resume`,
+        );
         throw new CliExit(130);
       }
       if (failed) throw new CliExit(2);

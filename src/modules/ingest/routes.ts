@@ -29,8 +29,7 @@ interface Form {
 }
 
 async function readForm(req: FastifyRequest, maxBytes: number): Promise<Form> {
-  if (!req.isMultipart())
-    throw errors.unsupportedMediaType(String(req.headers['content-type'] ?? 'none'));
+  if (!req.isMultipart()) throw errors.unsupportedMediaType(String(req.headers['content-type'] ?? 'none'));
   const files: IncomingFile[] = [];
   const fields: Record<string, string[]> = {};
   let current = '';
@@ -49,7 +48,11 @@ async function readForm(req: FastifyRequest, maxBytes: number): Promise<Form> {
     if (current && (err.statusCode === 413 || /TOO_LARGE/.test(err.code ?? '')))
       throw rejection([
         {
-          error: new IngestError(current, 'too-large', `the file is larger than the limit of ${maxBytes} bytes`),
+          error: new IngestError(
+            current,
+            'too-large',
+            `the file is larger than the limit of ${maxBytes} bytes`,
+          ),
           path: `/body/files/${files.length}`,
         },
       ]);
@@ -58,17 +61,38 @@ async function readForm(req: FastifyRequest, maxBytes: number): Promise<Form> {
   return { files, fields };
 }
 
-function parseMeta(fields: Record<string, string[]>): { meta: ImportMetadata; mode: 'preview' | 'commit'; language?: Language; expectedHash?: string } {
+function parseMeta(fields: Record<string, string[]>): {
+  meta: ImportMetadata;
+  mode: 'preview' | 'commit';
+  language?: Language;
+  expectedHash?: string;
+} {
   const problems: FieldError[] = [];
-  const one = (k: string) => fields[k]?.[fields[k]!.length - 1]?.trim() || undefined;
-  const known = new Set(['mode', 'type', 'boardIds', 'sessionId', 'agendaItemId', 'accessLevel', 'language', 'title', 'documentId', 'expectedHash']);
-  for (const k of Object.keys(fields)) if (!known.has(k)) problems.push({ path: `/body/${k}`, message: 'is not an allowed field' });
+  const one = (k: string) => fields[k]?.[fields[k].length - 1]?.trim() || undefined;
+  const known = new Set([
+    'mode',
+    'type',
+    'boardIds',
+    'sessionId',
+    'agendaItemId',
+    'accessLevel',
+    'language',
+    'title',
+    'documentId',
+    'expectedHash',
+  ]);
+  for (const k of Object.keys(fields))
+    if (!known.has(k)) problems.push({ path: `/body/${k}`, message: 'is not an allowed field' });
   const mode = one('mode') ?? 'preview';
-  if (mode !== 'preview' && mode !== 'commit') problems.push({ path: '/body/mode', message: "must be 'preview' or 'commit'" });
+  if (mode !== 'preview' && mode !== 'commit')
+    problems.push({ path: '/body/mode', message: "must be 'preview' or 'commit'" });
   const type = one('type');
   if (type && !(DOCUMENT_TYPES as readonly string[]).includes(type))
     problems.push({ path: '/body/type', message: `must be one of ${DOCUMENT_TYPES.join(', ')}` });
-  const boardIds = (fields.boardIds ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const boardIds = (fields.boardIds ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   boardIds.forEach((b, i) => {
     if (!ID.test(b)) problems.push({ path: `/body/boardIds/${i}`, message: 'is not an id' });
   });
@@ -83,10 +107,14 @@ function parseMeta(fields: Record<string, string[]>): { meta: ImportMetadata; mo
     if (v && !ID.test(v)) problems.push({ path: `/body/${k}`, message: 'is not an id' });
   }
   const title = one('title');
-  if (title && title.length > 1000) problems.push({ path: '/body/title', message: 'must have at most 1000 characters' });
+  if (title && title.length > 1000)
+    problems.push({ path: '/body/title', message: 'must have at most 1000 characters' });
   const expectedHash = one('expectedHash');
   if (expectedHash && !/^[0-9a-f]{64}$/.test(expectedHash))
-    problems.push({ path: '/body/expectedHash', message: 'must be the fileHash of a preview (64 hex digits)' });
+    problems.push({
+      path: '/body/expectedHash',
+      message: 'must be the fileHash of a preview (64 hex digits)',
+    });
   if (problems.length) throw errors.validation(problems);
   const meta: ImportMetadata = {
     ...(type ? { type: type as DocumentType } : {}),
@@ -134,11 +162,18 @@ export async function ingestRoutes(fastify: FastifyInstance, ctx: AppContext): P
         const { meta, mode, language, expectedHash } = parseMeta(form.fields);
         if (meta.boardIds) documentPolicy.manage(req.actor, meta.boardIds);
         else requireAnyRole(req.actor, ['secretariat']);
-        if (form.files.length === 0) throw errors.validation([{ path: '/body/file', message: 'at least one file is required' }]);
-        const previews = await prepareAll(form.files, { maxBytes, ...(language ? { language } : {}) }, (i) => `/body/files/${i}`);
+        if (form.files.length === 0)
+          throw errors.validation([{ path: '/body/file', message: 'at least one file is required' }]);
+        const previews = await prepareAll(
+          form.files,
+          { maxBytes, ...(language ? { language } : {}) },
+          (i) => `/body/files/${i}`,
+        );
         if (mode === 'preview') return reply.code(200).send({ mode, files: previews });
         if (expectedHash && (previews.length !== 1 || previews[0]!.fileHash !== expectedHash))
-          throw errors.conflict('The file differs from the one previewed', [{ path: '/body/expectedHash', message: 'does not match the uploaded file' }]);
+          throw errors.conflict('The file differs from the one previewed', [
+            { path: '/body/expectedHash', message: 'does not match the uploaded file' },
+          ]);
         const results = [];
         // Each file is its own transaction: a failure stops here and leaves earlier files imported.
         for (const preview of previews) results.push(await importDocument(db, req.actor, { preview, meta }));

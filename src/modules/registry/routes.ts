@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
+import { perm } from '../access/permissions.js';
 import { errors } from '../../lib/errors.js';
 import { errorResponses, Page, writeErrorResponses } from '../../http/schemas.js';
 import { addBureauPost } from './commands/addBureauPost.js';
@@ -31,7 +32,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/entities',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'List the entities (funds and programmes)',
@@ -44,7 +45,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/entities/:id',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Get an entity',
@@ -62,7 +63,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/boards',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'List the Executive Boards',
@@ -75,7 +76,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/boards/:boardId',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Get a board with the entities it oversees',
@@ -93,7 +94,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/member-states',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'List the 193 member states',
@@ -110,7 +111,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/member-states/:id',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Get a member state by ISO 3166-1 alpha-3 code',
@@ -128,7 +129,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/boards/:boardId/memberships',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Members of a board (all terms, or those serving on a date or during a year)',
@@ -147,6 +148,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.post(
     '/api/boards/:boardId/memberships',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Add a member state to a board for a term (secretariat)',
@@ -169,7 +171,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/boards/:boardId/bureau',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Bureau of a board per year',
@@ -190,6 +192,7 @@ export async function registryRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.post(
     '/api/boards/:boardId/bureau',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Elect a member state to a bureau post (secretariat)',

@@ -5,7 +5,7 @@ import { CliExit } from '../../cli/program.js';
 import { systemActor } from '../access/actor.js';
 import { Value } from 'typebox/value';
 import { searchParagraphs } from './queries.js';
-import { SearchQuery, type SearchQueryInput } from './schema.js';
+import { SearchQuery } from './schema.js';
 
 export function register(program: Command, cli: CliContext): void {
   program
@@ -30,19 +30,29 @@ export function register(program: Command, cli: CliContext): void {
       if (typeof opts.year === 'string') raw.year = Number(opts.year);
       if (typeof opts.limit === 'string') raw.limit = Number(opts.limit);
       if (!Value.Check(SearchQuery, raw)) {
-        for (const e of Value.Errors(SearchQuery, raw)) cli.io.err(`search: ${e.instancePath || '/q'} ${e.message}`);
+        for (const e of Value.Errors(SearchQuery, raw))
+          cli.io.err(`search: ${e.instancePath || '/q'} ${e.message}`);
         throw new CliExit(2);
       }
       await cli.withDb(async (d) => {
-        const r = await searchParagraphs(d.db, systemActor('cli'), raw as SearchQueryInput);
+        const r = await searchParagraphs(d.db, systemActor('cli'), raw);
         if (opts.json) {
           cli.io.out(JSON.stringify(r, null, 2));
           return;
         }
         if (!r.items.length) cli.io.out('no matches');
         for (const h of r.items) {
-          const text = h.snippet.replace(/<mark>/g, '[').replace(/<\/mark>/g, ']').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-          cli.io.out(`${h.documentSymbol ?? h.documentTitle.slice(0, 60)} ¶${h.number} (${h.language}, ${h.date})${h.speakers.length ? ` — ${h.speakers.join('; ')}` : ''}`);
+          const text = h.snippet
+            .replace(/<mark>/g, '[')
+            .replace(/<\/mark>/g, ']')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'")
+            .replace(/&amp;/g, '&');
+          cli.io.out(
+            `${h.documentSymbol ?? h.documentTitle.slice(0, 60)} ¶${h.number} (${h.language}, ${h.date})${h.speakers.length ? ` — ${h.speakers.join('; ')}` : ''}`,
+          );
           cli.io.out(`  ${text}`);
           cli.io.out(`  ${h.url}`);
         }

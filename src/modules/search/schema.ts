@@ -6,7 +6,11 @@ import { DOCUMENT_TYPES } from '../documents/schema.js';
 
 export const SearchQuery = Type.Object(
   {
-    q: Type.String({ minLength: 1, maxLength: 500, description: 'Words, "phrases", OR, -exclusions, prefix*' }),
+    q: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: 'Words, "phrases", OR, -exclusions, prefix*',
+    }),
     board: Type.Optional(Id),
     entity: Type.Optional(Id),
     session: Type.Optional(Id),

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
+import { perm } from '../access/permissions.js';
 import { errors } from '../../lib/errors.js';
 import { recordEtag } from '../../http/etag.js';
 import { errorResponses, Id, Page, writeErrorResponses } from '../../http/schemas.js';
@@ -37,7 +38,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/sessions',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'List sessions across boards',
@@ -54,7 +55,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/sessions/:id',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Get a session with its agenda',
@@ -71,6 +72,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.post(
     '/api/sessions',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Schedule a session (secretariat)',
@@ -93,6 +95,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.patch(
     '/api/sessions/:id',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Update a session (secretariat); send If-Match with the ETag you read',
@@ -116,7 +119,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/sessions/:id/agenda-items',
     {
-      config: { cache: true },
+      config: { permission: perm.public, cache: true },
       schema: {
         tags,
         summary: 'Agenda of a session',
@@ -134,6 +137,7 @@ export async function sessionRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.post(
     '/api/sessions/:id/agenda-items',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Add an agenda item (secretariat)',

@@ -37,7 +37,7 @@ function heatmap(el,d,width){
     series:[{},{label:"",stroke:"transparent",points:{show:false}}],
     scales:{x:{time:false,range:[-0.5,cols-0.5]},y:{range:[-0.5,rows-0.5]}},
     axes:[{splits:xs,values:function(u,vals){return vals.map(function(v){return d.xLabels[v]||"";});}},
-      {size:160,splits:d.yLabels.map(function(_,i){return i;}),values:function(u,vals){return vals.map(function(v){return d.yLabels[v]||"";});}}],
+      {size:130,splits:d.yLabels.map(function(_,i){return i;}),values:function(u,vals){return vals.map(function(v){return d.yLabels[v]||"";});}}],
     hooks:{draw:[function(u){
       var ctx=u.ctx;ctx.save();
       for(var r=0;r<rows;r++)for(var c=0;c<cols;c++){

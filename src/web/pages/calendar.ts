@@ -27,7 +27,7 @@ export function calendarRoutes(app: FastifyInstance, actx: AppContext): void {
     }
     const years = [...new Set(sessions.items.map((s) => s.year))];
     const heatYear = year ?? (years.includes(new Date().getUTCFullYear()) ? new Date().getUTCFullYear() : years[years.length - 1]);
-    const shownBoards = boards.filter((b) => !board || b.id === board).map((b) => ({ id: b.id, name: boardName(ctx, b.id) }));
+    const shownBoards = boards.filter((b) => !board || b.id === board).map((b) => ({ id: b.id, name: boardName(ctx, b.id), code: b.code }));
     const heat = heatYear ? heatmapData(ctx, sessions.items, shownBoards, heatYear) : null;
     const caption = `${t.calendar.heatmap}, ${heatYear ?? ''}`;
     const body = html`<h1>${t.calendar.title}</h1>

@@ -44,7 +44,7 @@ export async function dashboardSections(
   const years = [...new Set(sessions.items.map((s) => s.year))].sort();
   const thisYear = new Date().getUTCFullYear();
   const year = opts.year ?? (years.includes(thisYear) ? thisYear : years[years.length - 1]);
-  const shownBoards = boards.filter((b) => !opts.board || b.id === opts.board).map((b) => ({ id: b.id, name: boardName(ctx, b.id) }));
+  const shownBoards = boards.filter((b) => !opts.board || b.id === opts.board).map((b) => ({ id: b.id, name: boardName(ctx, b.id), code: b.code }));
   const h = (id: string, text: string) => (opts.headingLevel === 2 ? html`<h2 id="${id}">${text}</h2>` : html`<h3 id="${id}">${text}</h3>`);
 
   const ratesPart = shownRates.length
@@ -54,7 +54,7 @@ export async function dashboardSections(
         data: {
           kind: 'bars',
           percent: true,
-          labels: shownRates.map((r) => boardName(ctx, r.key)),
+          labels: shownRates.map((r) => boards.find((b) => b.id === r.key)?.code ?? r.key),
           series: [
             { label: t.dashboards.acceptanceRate, values: shownRates.map((r) => r.acceptanceRate) },
             { label: t.dashboards.implementationRate, values: shownRates.map((r) => r.implementationRate) },

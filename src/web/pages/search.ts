@@ -65,7 +65,7 @@ export function searchRoutes(app: FastifyInstance, actx: AppContext): void {
         problem = e;
       }
     }
-    const opt = (v: string, selected: unknown, text: string) =>
+    const opt = (v: string, selected: string | number | undefined, text: string) =>
       html`<option value="${v}" ${String(selected ?? '') === v ? html`selected` : ''}>${text}</option>`;
     const body = html`<h1>${t.search.title}</h1>
 <form class="filters" method="get" action="/search" role="search">

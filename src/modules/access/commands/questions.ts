@@ -18,12 +18,26 @@ export async function askQuestion(db: Kysely<DB>, actor: Actor, input: AskQuesti
         throw errors.validation([{ path: '/body/boardId', message: `unknown board '${input.boardId}'` }]);
       }
       if (input.sessionId) {
-        const s = await trx.selectFrom('session_boards').select('session_id').where('session_id', '=', input.sessionId).where('board_id', '=', input.boardId).executeTakeFirst();
-        if (!s) throw errors.validation([{ path: '/body/sessionId', message: 'is not a session of this board' }]);
+        const s = await trx
+          .selectFrom('session_boards')
+          .select('session_id')
+          .where('session_id', '=', input.sessionId)
+          .where('board_id', '=', input.boardId)
+          .executeTakeFirst();
+        if (!s)
+          throw errors.validation([{ path: '/body/sessionId', message: 'is not a session of this board' }]);
       }
       if (input.entityId) {
-        const e = await trx.selectFrom('board_entities').select('entity_id').where('entity_id', '=', input.entityId).where('board_id', '=', input.boardId).executeTakeFirst();
-        if (!e) throw errors.validation([{ path: '/body/entityId', message: 'is not an entity this board oversees' }]);
+        const e = await trx
+          .selectFrom('board_entities')
+          .select('entity_id')
+          .where('entity_id', '=', input.entityId)
+          .where('board_id', '=', input.boardId)
+          .executeTakeFirst();
+        if (!e)
+          throw errors.validation([
+            { path: '/body/entityId', message: 'is not an entity this board oversees' },
+          ]);
       }
       const row = {
         id: newId(),
@@ -46,14 +60,28 @@ export async function askQuestion(db: Kysely<DB>, actor: Actor, input: AskQuesti
 }
 
 export async function answerQuestion(db: Kysely<DB>, actor: Actor, props: { id: string; answer: string }) {
-  const q = await db.selectFrom('questions').select(['id', 'board_id', 'answer']).where('id', '=', props.id).executeTakeFirst();
+  const q = await db
+    .selectFrom('questions')
+    .select(['id', 'board_id', 'answer'])
+    .where('id', '=', props.id)
+    .executeTakeFirst();
   if (!q) throw errors.notFound('Question', props.id);
   await runCommand(db, actor, {
     name: 'questions.answer',
     authorize: (a) => accessPolicy.answer(a, q.board_id),
     run: async ({ trx, now, audit }) => {
-      await trx.updateTable('questions').set({ answer: props.answer, answered_by: actor.id, answered_at: now }).where('id', '=', props.id).execute();
-      audit({ action: q.answer ? 'question.answer-revised' : 'question.answered', recordType: 'question', recordId: props.id, before: { answer: q.answer }, after: { answer: props.answer } });
+      await trx
+        .updateTable('questions')
+        .set({ answer: props.answer, answered_by: actor.id, answered_at: now })
+        .where('id', '=', props.id)
+        .execute();
+      audit({
+        action: q.answer ? 'question.answer-revised' : 'question.answered',
+        recordType: 'question',
+        recordId: props.id,
+        before: { answer: q.answer },
+        after: { answer: props.answer },
+      });
     },
   });
 }

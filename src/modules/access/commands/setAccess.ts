@@ -11,10 +11,24 @@ import type { SetAccessInput } from '../schema.js';
 
 export type AccessRecordType = 'document' | 'session';
 
-export async function recordAccessChange(tx: Pick<CommandTx, 'trx' | 'actor' | 'now'>, recordType: AccessRecordType, recordId: string, accessLevel: string, embargoUntil: string | null) {
+export async function recordAccessChange(
+  tx: Pick<CommandTx, 'trx' | 'actor' | 'now'>,
+  recordType: AccessRecordType,
+  recordId: string,
+  accessLevel: string,
+  embargoUntil: string | null,
+) {
   await tx.trx
     .insertInto('access_changes')
-    .values({ id: newId(), record_type: recordType, record_id: recordId, access_level: accessLevel, embargo_until: embargoUntil, changed_at: tx.now, changed_by: tx.actor.id })
+    .values({
+      id: newId(),
+      record_type: recordType,
+      record_id: recordId,
+      access_level: accessLevel,
+      embargo_until: embargoUntil,
+      changed_at: tx.now,
+      changed_by: tx.actor.id,
+    })
     .execute();
 }
 
@@ -25,7 +39,11 @@ export function normalizeInstant(value: string | null | undefined, path: string)
   return new Date(t).toISOString();
 }
 
-export async function setAccess(db: Kysely<DB>, actor: Actor, props: { recordType: AccessRecordType; id: string; input: SetAccessInput }) {
+export async function setAccess(
+  db: Kysely<DB>,
+  actor: Actor,
+  props: { recordType: AccessRecordType; id: string; input: SetAccessInput },
+) {
   const { recordType, id, input } = props;
   const links =
     recordType === 'document'
@@ -35,17 +53,36 @@ export async function setAccess(db: Kysely<DB>, actor: Actor, props: { recordTyp
   const embargo = normalizeInstant(input.embargoUntil, '/body/embargoUntil');
   await runCommand(db, actor, {
     name: `${recordType}s.setAccess`,
-    authorize: (a) => accessPolicy.setAccess(a, links.map((l) => l.board_id)),
+    authorize: (a) =>
+      accessPolicy.setAccess(
+        a,
+        links.map((l) => l.board_id),
+      ),
     run: async (tx) => {
       const table = recordType === 'document' ? 'documents' : 'sessions';
-      const before = await tx.trx.selectFrom(table).select(['access_level', 'embargo_until', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+      const before = await tx.trx
+        .selectFrom(table)
+        .select(['access_level', 'embargo_until', 'version'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       await tx.trx
         .updateTable(table)
-        .set({ access_level: input.accessLevel, embargo_until: embargo, version: before.version + 1, updated_at: tx.now })
+        .set({
+          access_level: input.accessLevel,
+          embargo_until: embargo,
+          version: before.version + 1,
+          updated_at: tx.now,
+        })
         .where('id', '=', id)
         .execute();
       await recordAccessChange(tx, recordType, id, input.accessLevel, embargo);
-      tx.audit({ action: `${recordType}.access-set`, recordType, recordId: id, before, after: { access_level: input.accessLevel, embargo_until: embargo } });
+      tx.audit({
+        action: `${recordType}.access-set`,
+        recordType,
+        recordId: id,
+        before,
+        after: { access_level: input.accessLevel, embargo_until: embargo },
+      });
     },
   });
 }

@@ -11,13 +11,23 @@ import { openSession } from '../sessions.js';
 
 export async function signIn(db: Kysely<DB>, props: { email: string; password: string }) {
   const email = props.email.trim().toLowerCase();
-  const user = await db.selectFrom('users').select(['id', 'password_hash', 'disabled']).where('email', '=', email).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'disabled'])
+    .where('email', '=', email)
+    .executeTakeFirst();
   const ok = await verifyPassword(props.password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
     await runCommand(db, systemActor('auth'), {
       name: 'auth.signInFailed',
       authorize: (a) => requireAnyRole(a, ['administrator']),
-      run: async ({ audit }) => audit({ action: 'auth.sign-in-failed', recordType: 'user', recordId: user?.id ?? 'unknown', after: { email } }),
+      run: async ({ audit }) =>
+        audit({
+          action: 'auth.sign-in-failed',
+          recordType: 'user',
+          recordId: user?.id ?? 'unknown',
+          after: { email },
+        }),
     });
     throw errors.unauthenticatedWith('The e-mail address or password is not correct');
   }
@@ -27,7 +37,12 @@ export async function signIn(db: Kysely<DB>, props: { email: string; password: s
     authorize: (a) => requireAnyRole(a, ['administrator']),
     run: async ({ trx, now, audit }) => {
       const session = await openSession(trx, user.id, now);
-      audit({ action: 'auth.signed-in', recordType: 'user', recordId: user.id, after: { session: session.id.slice(0, 12) } });
+      audit({
+        action: 'auth.signed-in',
+        recordType: 'user',
+        recordId: user.id,
+        after: { session: session.id.slice(0, 12) },
+      });
       return { userId: user.id, ...session };
     },
   });

@@ -10,7 +10,12 @@ export async function signOut(db: Kysely<DB>, actor: Actor, sessionId: string) {
     name: 'auth.signOut',
     authorize: requireSignedIn,
     run: async ({ trx, audit }) => {
-      await trx.updateTable('user_sessions').set({ revoked: 1 }).where('id', '=', sessionId).where('user_id', '=', actor.id).execute();
+      await trx
+        .updateTable('user_sessions')
+        .set({ revoked: 1 })
+        .where('id', '=', sessionId)
+        .where('user_id', '=', actor.id)
+        .execute();
       audit({ action: 'auth.signed-out', recordType: 'user', recordId: actor.id });
     },
   });

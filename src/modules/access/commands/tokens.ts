@@ -14,10 +14,24 @@ export async function issueToken(db: Kysely<DB>, actor: Actor, props: { userId: 
     name: 'tokens.issue',
     authorize: (a) => accessPolicy.manageTokensOf(a, props.userId),
     run: async ({ trx, now, audit }) => {
-      if (!(await trx.selectFrom('users').select('id').where('id', '=', props.userId).executeTakeFirst())) throw errors.notFound('User', props.userId);
-      const row = { id: newId(), user_id: props.userId, name: props.name, token_hash: hashToken(secret), created_at: now, last_used_at: null, revoked: 0 };
+      if (!(await trx.selectFrom('users').select('id').where('id', '=', props.userId).executeTakeFirst()))
+        throw errors.notFound('User', props.userId);
+      const row = {
+        id: newId(),
+        user_id: props.userId,
+        name: props.name,
+        token_hash: hashToken(secret),
+        created_at: now,
+        last_used_at: null,
+        revoked: 0,
+      };
       await trx.insertInto('api_tokens').values(row).execute();
-      audit({ action: 'token.issued', recordType: 'api_token', recordId: row.id, after: { userId: props.userId, name: props.name } });
+      audit({
+        action: 'token.issued',
+        recordType: 'api_token',
+        recordId: row.id,
+        after: { userId: props.userId, name: props.name },
+      });
       return row.id;
     },
   });
@@ -25,7 +39,11 @@ export async function issueToken(db: Kysely<DB>, actor: Actor, props: { userId: 
 }
 
 export async function revokeToken(db: Kysely<DB>, actor: Actor, tokenId: string) {
-  const token = await db.selectFrom('api_tokens').select(['id', 'user_id']).where('id', '=', tokenId).executeTakeFirst();
+  const token = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id'])
+    .where('id', '=', tokenId)
+    .executeTakeFirst();
   if (!token) throw errors.notFound('Token', tokenId);
   await runCommand(db, actor, {
     name: 'tokens.revoke',

@@ -8,26 +8,52 @@ import { accessPolicy } from '../policies.js';
 import type { UpdateUserInput } from '../schema.js';
 import { checkGrants, writeGrants } from './createUser.js';
 
-export async function updateUser(db: Kysely<DB>, actor: Actor, props: { id: string; input: UpdateUserInput }) {
+export async function updateUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  props: { id: string; input: UpdateUserInput },
+) {
   await runCommand(db, actor, {
     name: 'users.update',
     authorize: accessPolicy.manageUsers,
     run: async ({ trx, audit }) => {
-      const before = await trx.selectFrom('users').select(['id', 'display_name', 'disabled']).where('id', '=', props.id).executeTakeFirst();
+      const before = await trx
+        .selectFrom('users')
+        .select(['id', 'display_name', 'disabled'])
+        .where('id', '=', props.id)
+        .executeTakeFirst();
       if (!before) throw errors.notFound('User', props.id);
-      const beforeGrants = await trx.selectFrom('role_grants').select(['role', 'board_id']).where('user_id', '=', props.id).execute();
+      const beforeGrants = await trx
+        .selectFrom('role_grants')
+        .select(['role', 'board_id'])
+        .where('user_id', '=', props.id)
+        .execute();
       const i = props.input;
       if (i.grants) {
         await checkGrants(trx, i.grants, '/body/grants');
         await writeGrants(trx, props.id, i.grants);
       }
       const disabled = i.disabled === undefined ? before.disabled : i.disabled ? 1 : 0;
-      await trx.updateTable('users').set({ display_name: i.displayName ?? before.display_name, disabled }).where('id', '=', props.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ display_name: i.displayName ?? before.display_name, disabled })
+        .where('id', '=', props.id)
+        .execute();
       if (disabled) {
         await trx.updateTable('user_sessions').set({ revoked: 1 }).where('user_id', '=', props.id).execute();
         await trx.updateTable('api_tokens').set({ revoked: 1 }).where('user_id', '=', props.id).execute();
       }
-      audit({ action: 'user.updated', recordType: 'user', recordId: props.id, before: { ...before, grants: beforeGrants }, after: { displayName: i.displayName ?? before.display_name, disabled, grants: i.grants ?? beforeGrants } });
+      audit({
+        action: 'user.updated',
+        recordType: 'user',
+        recordId: props.id,
+        before: { ...before, grants: beforeGrants },
+        after: {
+          displayName: i.displayName ?? before.display_name,
+          disabled,
+          grants: i.grants ?? beforeGrants,
+        },
+      });
     },
   });
 }

@@ -23,7 +23,7 @@ export async function suggestTagsFor(db: Kysely<DB>, actor: Actor, props: Sugges
     run: async ({ trx, now, audit, unchanged }) => {
       if (!props.subjectIds && props.year === undefined)
         throw errors.validation([{ path: '/body', message: 'give subjectIds or year' }]);
-      const subjects = await loadSubjects(db, props.subjectType, { ids: props.subjectIds, year: props.year });
+      const subjects = await loadSubjects(trx, props.subjectType, { ids: props.subjectIds, year: props.year });
       if (props.subjectIds) {
         const missing = props.subjectIds.filter((id) => !subjects.some((s) => s.id === id));
         if (missing.length)

@@ -48,12 +48,20 @@ async function findTarget(
   meta: ImportMetadata,
 ): Promise<string | null> {
   if (meta.documentId) {
-    const d = await trx.selectFrom('documents').select('id').where('id', '=', meta.documentId).executeTakeFirst();
+    const d = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('id', '=', meta.documentId)
+      .executeTakeFirst();
     if (!d) throw errors.notFound('Document', meta.documentId);
     return d.id;
   }
   if (preview.symbol) {
-    const d = await trx.selectFrom('documents').select('id').where('symbol', '=', preview.symbol).executeTakeFirst();
+    const d = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('symbol', '=', preview.symbol)
+      .executeTakeFirst();
     if (d) return d.id;
   }
   const earlier = await trx
@@ -99,7 +107,10 @@ export async function importDocument(
           .select('board_id')
           .where('document_id', '=', same.document_id)
           .execute();
-        documentPolicy.manage(tx.actor, boards.map((b) => b.board_id));
+        documentPolicy.manage(
+          tx.actor,
+          boards.map((b) => b.board_id),
+        );
         unchanged();
         return {
           fileName: preview.fileName,
@@ -119,11 +130,17 @@ export async function importDocument(
           .select('board_id')
           .where('document_id', '=', documentId)
           .execute();
-        documentPolicy.manage(tx.actor, boards.map((b) => b.board_id));
+        documentPolicy.manage(
+          tx.actor,
+          boards.map((b) => b.board_id),
+        );
       } else {
         if (!meta.boardIds?.length)
           throw errors.validation([
-            { path: '/body/boardIds', message: `is required to import ${preview.fileName} as a new document` },
+            {
+              path: '/body/boardIds',
+              message: `is required to import ${preview.fileName} as a new document`,
+            },
           ]);
         documentId = await writeDocument(tx, {
           type: meta.type ?? 'report',
@@ -146,7 +163,11 @@ export async function importDocument(
         paragraphs: preview.paragraphs.map((p) => ({
           number: p.number,
           text: p.text,
-          speakers: p.speakers.map((s) => ({ role: s.role, entityId: s.entityId, memberStateId: s.memberStateId })),
+          speakers: p.speakers.map((s) => ({
+            role: s.role,
+            entityId: s.entityId,
+            memberStateId: s.memberStateId,
+          })),
           subpoints: p.subpoints.map((s) => ({ text: s.text })),
         })),
       });

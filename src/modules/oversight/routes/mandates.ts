@@ -75,6 +75,8 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.post(
     '/api/oversight/mandates/extract',
     {
+      // A pure computation over the posted text: open to the public like the reads.
+      config: { permission: 'public' },
       schema: {
         tags,
         summary: 'Preview: the mandates the rules find in a text (English or Chinese); stores nothing',
