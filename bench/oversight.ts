@@ -54,7 +54,7 @@ async function main() {
   const chunked = async <T>(table: Parameters<typeof db.insertInto>[0], rows: T[]) => {
     const cols = rows.length ? Object.keys(rows[0] as object).length : 1;
     const size = Math.max(1, Math.floor(30000 / cols));
-    for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+    for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size)).execute();
   };
 
   let counts = { addressees: 0, actions: 0, changes: 0, mandates: 0 };

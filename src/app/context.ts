@@ -7,4 +7,6 @@ export interface AppContext {
   database: Database;
   config: Config;
   logger: Logger;
+  /** The environment optional integrations read (defaults to process.env). */
+  env?: NodeJS.ProcessEnv;
 }

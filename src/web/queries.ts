@@ -53,17 +53,18 @@ export async function sessionStatements(db: Kysely<DB>, actor: Actor, sessionId:
     .innerJoin('paragraphs as p', 'p.id', 's.paragraph_id')
     .innerJoin('expressions as e', 'e.id', 'p.expression_id')
     .innerJoin('documents', 'documents.id', 'e.document_id')
-    .select(['s.speaker_role', 'documents.id as document_id', 'e.language', 'p.number', 'p.position'])
+    .select(['s.speaker_role', 'documents.id as document_id', 'documents.original_language', 'e.language', 'p.number', 'p.position'])
     .where('documents.session_id', '=', sessionId)
     .where(visibleTo('documents', actor, clock.nowIso()) as never)
     .where('e.is_current', '=', 1)
-    .whereRef('e.language', '=', 'documents.original_language')
     .orderBy('s.speaker_role')
     .orderBy('documents.date')
     .orderBy('documents.id')
     .orderBy('p.position')
     .execute();
-  return rows.map((r) => ({ speakerRole: r.speaker_role, documentId: r.document_id, language: r.language, number: r.number }));
+  // The original language is compared here, not in SQL: as a join condition it leads SQLite to
+  // scan expressions by language instead of by document.
+  return rows.filter((r) => r.language === r.original_language).map((r) => ({ speakerRole: r.speaker_role, documentId: r.document_id, language: r.language, number: r.number }));
 }
 
 /** Sessions, documents and decisions recorded after `since` (ISO timestamp), newest first. */

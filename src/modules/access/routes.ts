@@ -22,6 +22,8 @@ import { setAccess } from './commands/setAccess.js';
 import { publishBriefingRecords, recordAttendance } from './commands/briefings.js';
 import { answerQuestion, askQuestion } from './commands/questions.js';
 import { parityForDecisions, parityReport } from './parity.js';
+import { OIDC_COOKIE, OidcClient, oidcSettings, signInWithIdentity } from './oidc.js';
+import { parseCookies } from './sessions.js';
 import {
   AnswerQuestion,
   AskQuestion,
@@ -499,6 +501,72 @@ export async function accessRoutes(fastify: FastifyInstance, ctx: AppContext): P
       }),
     }),
   );
+
+  // Optional OpenID Connect sign-in (CONCORD_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET).
+  const oidcConfig = oidcSettings(ctx.env ?? process.env, ctx.config.publicUrl);
+  if (oidcConfig) {
+    const oidc = new OidcClient(oidcConfig);
+    const RedirectQuery = Type.Object(
+      { redirect: Type.Optional(Type.String({ maxLength: 300, pattern: '^/[^/\\\\]' })) },
+      { additionalProperties: false },
+    );
+    app.get(
+      '/api/auth/oidc/start',
+      {
+        config: { permission: perm.public },
+        schema: {
+          tags: ['auth'],
+          summary: 'Start sign-in with the configured OpenID Connect provider',
+          querystring: RedirectQuery,
+        },
+      },
+      async (req, reply) => {
+        const { url, pending } = await oidc.start();
+        const value = Buffer.from(
+          JSON.stringify({ ...pending, redirect: req.query.redirect ?? '/workspace' }),
+        ).toString('base64url');
+        void reply.header(
+          'set-cookie',
+          `${OIDC_COOKIE}=${value}; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=600${secure ? '; Secure' : ''}`,
+        );
+        return reply.code(302).header('location', url).send();
+      },
+    );
+    app.get(
+      '/api/auth/oidc/callback',
+      {
+        config: { permission: perm.public },
+        schema: { tags: ['auth'], summary: 'Where the OpenID Connect provider returns the browser' },
+      },
+      async (req, reply) => {
+        const raw = parseCookies(req.headers.cookie)[OIDC_COOKIE];
+        let pending: { verifier: string; state: string; nonce: string; redirect: string };
+        try {
+          pending = JSON.parse(Buffer.from(raw ?? '', 'base64url').toString('utf8'));
+          if (!pending.verifier || !pending.state || !pending.nonce) throw new Error('incomplete');
+        } catch {
+          throw errors.badRequest('The sign-in attempt expired or was not started here; start again');
+        }
+        let identity: { subject: string; email: string | null };
+        try {
+          identity = await oidc.finish(new URL(req.url, oidcConfig.redirectUri), pending);
+        } catch (e) {
+          if (isAppError(e)) throw e;
+          req.log.warn({ err: e }, 'OpenID Connect callback refused');
+          throw errors.unauthenticatedWith('The identity provider’s answer could not be verified');
+        }
+        const result = await signInWithIdentity(db, identity);
+        void reply.header('set-cookie', [
+          sessionCookie(result.cookie, { secure, maxAgeSeconds: SESSION_HOURS * 3600 }),
+          `${OIDC_COOKIE}=; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0`,
+        ]);
+        return reply
+          .code(303)
+          .header('location', pending.redirect || '/workspace')
+          .send();
+      },
+    );
+  }
 
   async function questionOut(id: string) {
     const row = await db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
