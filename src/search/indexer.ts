@@ -91,7 +91,11 @@ export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Pro
       facet('acl', p.access_level),
     ]);
     if (p.session_id) facets.add(facet('session', p.session_id));
-    for (const b of boardsOf.get(p.document_id) ?? []) facets.add(facet('board', b.board_id));
+    for (const b of boardsOf.get(p.document_id) ?? []) {
+      facets.add(facet('board', b.board_id));
+      // Access level per board, so a board-scoped reader matches only the boards it may read.
+      facets.add(facet('aclb', `${p.access_level}.${b.board_id}`));
+    }
     // A sub-point is spoken by whoever speaks in its paragraph.
     for (const s of statementsOf.get(p.parent_id ?? p.id) ?? []) {
       for (const k of speakerKeys(s.speaker_role, s.entity_id, s.member_state_id))

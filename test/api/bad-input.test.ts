@@ -8,10 +8,26 @@ import { createTestApp, type TestApp } from '../support/app.js';
 /** Row counts of every table a write could touch, plus the audit head. */
 async function snapshot(t: TestApp): Promise<string> {
   const db = t.database.db;
-  const tables = ['sessions', 'session_boards', 'agenda_items', 'documents', 'document_boards', 'expressions', 'paragraphs', 'decisions', 'decision_paragraphs', 'board_memberships', 'bureau_posts', 'audit_events'] as const;
+  const tables = [
+    'sessions',
+    'session_boards',
+    'agenda_items',
+    'documents',
+    'document_boards',
+    'expressions',
+    'paragraphs',
+    'decisions',
+    'decision_paragraphs',
+    'board_memberships',
+    'bureau_posts',
+    'audit_events',
+  ] as const;
   const counts: number[] = [];
   for (const table of tables) {
-    const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts.push(Number(r.n));
   }
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
@@ -20,18 +36,55 @@ async function snapshot(t: TestApp): Promise<string> {
 
 describe.each(BACKENDS)('bad input on %s', (backend) => {
   let t: TestApp;
-  let sessionId = "";
-  let documentId = "";
+  let sessionId = '';
+  let documentId = '';
   beforeAll(async () => {
     t = await createTestApp(backend, { bodyLimit: 64 * 1024 });
-    sessionId = (await t.call({ method: 'POST', url: '/api/sessions', as: 'admin', payload: { type: 'annual', title: 'Annual session 2025', startDate: '2025-06-02', endDate: '2025-06-06', boardIds: ['unicef'] } })).json().id;
-    documentId = (await t.call({ method: 'POST', url: '/api/documents', as: 'admin', payload: { type: 'report', title: 'Report', date: '2025-05-01', originalLanguage: 'en', boardIds: ['unicef'] } })).json().id;
-    await t.call({ method: 'POST', url: '/api/decisions', as: 'admin', payload: { boardId: 'unicef', number: '2025/1', title: 'Existing', paragraphs: [] } });
+    sessionId = (
+      await t.call({
+        method: 'POST',
+        url: '/api/sessions',
+        as: 'admin',
+        payload: {
+          type: 'annual',
+          title: 'Annual session 2025',
+          startDate: '2025-06-02',
+          endDate: '2025-06-06',
+          boardIds: ['unicef'],
+        },
+      })
+    ).json().id;
+    documentId = (
+      await t.call({
+        method: 'POST',
+        url: '/api/documents',
+        as: 'admin',
+        payload: {
+          type: 'report',
+          title: 'Report',
+          date: '2025-05-01',
+          originalLanguage: 'en',
+          boardIds: ['unicef'],
+        },
+      })
+    ).json().id;
+    await t.call({
+      method: 'POST',
+      url: '/api/decisions',
+      as: 'admin',
+      payload: { boardId: 'unicef', number: '2025/1', title: 'Existing', paragraphs: [] },
+    });
   });
   afterAll(async () => t.close());
 
   it('answers malformed JSON with 400 problem+json', async () => {
-    const res = await t.call({ method: 'POST', url: '/api/decisions', as: 'admin', headers: { 'content-type': 'application/json' }, payload: '{"boardId": "unicef",' });
+    const res = await t.call({
+      method: 'POST',
+      url: '/api/decisions',
+      as: 'admin',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"boardId": "unicef",',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().type).toBe('/api/problems/bad-request');
@@ -39,7 +92,12 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
 
   it('answers a body over the limit with 413 and writes nothing', async () => {
     const before = await snapshot(t);
-    const huge = { boardId: 'unicef', number: '2025/2', title: 'x', paragraphs: [{ kind: 'operative', text: 'y'.repeat(70 * 1024) }] };
+    const huge = {
+      boardId: 'unicef',
+      number: '2025/2',
+      title: 'x',
+      paragraphs: [{ kind: 'operative', text: 'y'.repeat(70 * 1024) }],
+    };
     const res = await t.call({ method: 'POST', url: '/api/decisions', as: 'admin', payload: huge });
     expect(res.statusCode).toBe(413);
     expect(res.json().type).toBe('/api/problems/payload-too-large');
@@ -47,7 +105,13 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const res = await t.call({ method: 'POST', url: '/api/decisions', as: 'admin', headers: { 'content-type': 'application/xml' }, payload: '<decision/>' });
+    const res = await t.call({
+      method: 'POST',
+      url: '/api/decisions',
+      as: 'admin',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<decision/>',
+    });
     expect(res.statusCode).toBe(415);
   });
 
@@ -55,7 +119,11 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     const res = await t.call({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json().type).toBe('/api/problems/route-not-found');
-    const bad = await t.call({ method: 'GET', url: '/api/boards', headers: { authorization: 'Bearer cnc_not-a-real-token' } });
+    const bad = await t.call({
+      method: 'GET',
+      url: '/api/boards',
+      headers: { authorization: 'Bearer cnc_not-a-real-token' },
+    });
     expect(bad.statusCode).toBe(401);
   });
 
@@ -70,25 +138,104 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
 
   // Arbitrary JSON values, biased towards the shapes the schemas expect, so that many bodies get
   // past the first check and exercise the deeper ones.
-  const text = fc.oneof(fc.string(), fc.string({ maxLength: 3 }), fc.constantFrom('', ' ', '2025/1', '2024/999', '2025-02-30', 'unicef', 'GHA', "'; drop table decisions; --", '<script>alert(1)</script>'));
-  const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }));
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ maxLength: 3 }),
+    fc.constantFrom(
+      '',
+      ' ',
+      '2025/1',
+      '2024/999',
+      '2025-02-30',
+      'unicef',
+      'GHA',
+      "'; drop table decisions; --",
+      '<script>alert(1)</script>',
+    ),
+  );
+  const value = fc.oneof(
+    text,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(text, { maxLength: 3 }),
+  );
   const decisionLike = fc.record(
     {
       boardId: fc.oneof(fc.constantFrom('unicef', 'wfp', 'nope'), value),
       number: fc.oneof(fc.constantFrom('2025/1', '2025/0', '1900/1', '2025/1000'), value),
       title: value,
       sessionId: fc.oneof(fc.constant(sessionId), value),
-      paragraphs: fc.oneof(fc.array(fc.record({ kind: fc.oneof(fc.constantFrom('operative', 'preambular'), value), text: value }), { maxLength: 3 }), value),
+      paragraphs: fc.oneof(
+        fc.array(
+          fc.record({ kind: fc.oneof(fc.constantFrom('operative', 'preambular'), value), text: value }),
+          { maxLength: 3 },
+        ),
+        value,
+      ),
       extra: value,
     },
     { requiredKeys: [] },
   );
-  const targets: { name: string; url: () => string; method: 'POST' | 'PATCH'; body: fc.Arbitrary<unknown> }[] = [
+  const targets: {
+    name: string;
+    url: () => string;
+    method: 'POST' | 'PATCH';
+    body: fc.Arbitrary<unknown>;
+  }[] = [
     { name: 'POST /api/decisions', method: 'POST', url: () => '/api/decisions', body: decisionLike },
-    { name: 'POST /api/sessions', method: 'POST', url: () => '/api/sessions', body: fc.record({ type: fc.oneof(fc.constantFrom('annual', 'joint-meeting'), value), title: value, startDate: fc.oneof(fc.constantFrom('2025-01-01', '2025-13-01'), value), endDate: value, boardIds: fc.oneof(fc.array(fc.constantFrom('unicef', 'wfp', 'x'), { maxLength: 5 }), value) }, { requiredKeys: [] }) },
-    { name: 'PATCH /api/sessions/:id', method: 'PATCH', url: () => `/api/sessions/${sessionId}`, body: fc.record({ title: value, startDate: value, endDate: fc.oneof(fc.constant('2000-01-01'), value), venue: value }, { requiredKeys: [] }) },
-    { name: 'POST /api/documents/:id/expressions', method: 'POST', url: () => `/api/documents/${documentId}/expressions`, body: fc.record({ language: fc.oneof(fc.constantFrom('en', 'xx'), value), title: value, paragraphs: fc.oneof(fc.array(fc.record({ number: fc.oneof(fc.constantFrom('1', '1'), value), text: value }), { maxLength: 3 }), value) }, { requiredKeys: [] }) },
-    { name: 'POST /api/boards/:id/memberships', method: 'POST', url: () => '/api/boards/unicef/memberships', body: fc.record({ memberStateId: fc.oneof(fc.constantFrom('GHA', 'ZZZ'), value), termStart: value, termEnd: value }, { requiredKeys: [] }) },
+    {
+      name: 'POST /api/sessions',
+      method: 'POST',
+      url: () => '/api/sessions',
+      body: fc.record(
+        {
+          type: fc.oneof(fc.constantFrom('annual', 'joint-meeting'), value),
+          title: value,
+          startDate: fc.oneof(fc.constantFrom('2025-01-01', '2025-13-01'), value),
+          endDate: value,
+          boardIds: fc.oneof(fc.array(fc.constantFrom('unicef', 'wfp', 'x'), { maxLength: 5 }), value),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    {
+      name: 'PATCH /api/sessions/:id',
+      method: 'PATCH',
+      url: () => `/api/sessions/${sessionId}`,
+      body: fc.record(
+        { title: value, startDate: value, endDate: fc.oneof(fc.constant('2000-01-01'), value), venue: value },
+        { requiredKeys: [] },
+      ),
+    },
+    {
+      name: 'POST /api/documents/:id/expressions',
+      method: 'POST',
+      url: () => `/api/documents/${documentId}/expressions`,
+      body: fc.record(
+        {
+          language: fc.oneof(fc.constantFrom('en', 'xx'), value),
+          title: value,
+          paragraphs: fc.oneof(
+            fc.array(fc.record({ number: fc.oneof(fc.constantFrom('1', '1'), value), text: value }), {
+              maxLength: 3,
+            }),
+            value,
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    {
+      name: 'POST /api/boards/:id/memberships',
+      method: 'POST',
+      url: () => '/api/boards/unicef/memberships',
+      body: fc.record(
+        { memberStateId: fc.oneof(fc.constantFrom('GHA', 'ZZZ'), value), termStart: value, termEnd: value },
+        { requiredKeys: [] },
+      ),
+    },
   ];
 
   it.each(targets.map((x) => [x.name, x] as const))(
@@ -97,7 +244,12 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
       await fc.assert(
         fc.asyncProperty(target.body, async (body) => {
           const before = await snapshot(t);
-          const res = await t.call({ method: target.method, url: target.url(), as: 'admin', payload: body as object });
+          const res = await t.call({
+            method: target.method,
+            url: target.url(),
+            as: 'admin',
+            payload: body as object,
+          });
           expect(res.statusCode).toBeLessThan(500);
           if (res.statusCode >= 400) {
             expect(res.headers['content-type']).toContain('application/problem+json');
@@ -110,13 +262,30 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   );
 
   it('random query strings on list endpoints never yield a 500', async () => {
-    const param = fc.constantFrom('limit', 'cursor', 'board', 'year', 'type', 'language', 'sort', 'session', 'regionalGroup', 'q', 'from', 'to');
+    const param = fc.constantFrom(
+      'limit',
+      'cursor',
+      'board',
+      'year',
+      'type',
+      'language',
+      'sort',
+      'session',
+      'regionalGroup',
+      'q',
+      'from',
+      'to',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/api/documents', '/api/sessions', '/api/decisions', '/api/member-states'), fc.dictionary(param, fc.string(), { maxKeys: 4 }), async (path, query) => {
-        const qs = new URLSearchParams(query).toString();
-        const res = await t.call({ method: 'GET', url: `${path}?${qs}` });
-        expect(res.statusCode).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('/api/documents', '/api/sessions', '/api/decisions', '/api/member-states'),
+        fc.dictionary(param, fc.string(), { maxKeys: 4 }),
+        async (path, query) => {
+          const qs = new URLSearchParams(query).toString();
+          const res = await t.call({ method: 'GET', url: `${path}?${qs}` });
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
       { numRuns: 150 },
     );
   });

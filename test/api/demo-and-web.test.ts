@@ -13,7 +13,12 @@ describe.each(BACKENDS)('demo data and pages on %s', (backend) => {
   afterAll(async () => t.close());
 
   it('holds 193 member states in five regional groups', async () => {
-    const rows = await t.database.db.selectFrom('member_states').select(['regional_group', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('regional_group').orderBy('regional_group').execute();
+    const rows = await t.database.db
+      .selectFrom('member_states')
+      .select(['regional_group', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('regional_group')
+      .orderBy('regional_group')
+      .execute();
     expect(rows.map((r) => [r.regional_group, Number(r.n)])).toEqual([
       ['african', 54],
       ['asia-pacific', 54],
@@ -21,21 +26,39 @@ describe.each(BACKENDS)('demo data and pages on %s', (backend) => {
       ['latin-american-caribbean', 33],
       ['western-european-others', 29],
     ]);
-    const codes = await t.database.db.selectFrom('member_states').select(['id', 'iso2', 'iso_numeric']).execute();
+    const codes = await t.database.db
+      .selectFrom('member_states')
+      .select(['id', 'iso2', 'iso_numeric'])
+      .execute();
     expect(new Set(codes.map((c) => c.iso2)).size).toBe(193);
     expect(new Set(codes.map((c) => c.iso_numeric)).size).toBe(193);
-    expect(codes.every((c) => /^[A-Z]{3}$/.test(c.id) && /^[A-Z]{2}$/.test(c.iso2) && /^\d{3}$/.test(c.iso_numeric))).toBe(true);
+    expect(
+      codes.every(
+        (c) => /^[A-Z]{3}$/.test(c.id) && /^[A-Z]{2}$/.test(c.iso2) && /^\d{3}$/.test(c.iso_numeric),
+      ),
+    ).toBe(true);
   });
 
   it('seeding twice adds nothing', async () => {
-    const count = async () => Number((await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     expect(await seedDemo(t.database.db)).toEqual({ reference: false, jointMeeting: false });
     expect(await count()).toBe(before);
   });
 
   it('marks every invented record synthetic, and the real joint meeting not', async () => {
-    const sessions = await t.database.db.selectFrom('sessions').select(['type', 'title', 'synthetic']).execute();
+    const sessions = await t.database.db
+      .selectFrom('sessions')
+      .select(['type', 'title', 'synthetic'])
+      .execute();
     expect(sessions.find((s) => s.type === 'joint-meeting')?.synthetic).toBe(0);
     for (const s of sessions.filter((x) => x.synthetic)) expect(s.title).toMatch(/synthetic|合成/i);
     const decisions = await t.database.db.selectFrom('decisions').select(['title', 'synthetic']).execute();
@@ -62,7 +85,16 @@ describe.each(BACKENDS)('demo data and pages on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/boards', '/api/member-states', '/api/sessions', '/api/sessions/{id}', '/api/documents', '/api/documents/{id}/paragraphs', '/api/decisions', '/api/decisions/{id}']) {
+    for (const p of [
+      '/api/boards',
+      '/api/member-states',
+      '/api/sessions',
+      '/api/sessions/{id}',
+      '/api/documents',
+      '/api/documents/{id}/paragraphs',
+      '/api/decisions',
+      '/api/decisions/{id}',
+    ]) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }
     expect(doc.paths['/api/decisions']!.post).toBeDefined();

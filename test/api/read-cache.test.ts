@@ -16,18 +16,43 @@ describe.each(BACKENDS)('read cache on %s', (backend) => {
     expect(before.json().items).toHaveLength(0);
     const again = await t.call({ method: 'GET', url: '/api/decisions?board=unicef' });
     expect(again.body).toBe(before.body);
-    await t.call({ method: 'POST', url: '/api/decisions', as: 'unicefSecretariat', payload: { boardId: 'unicef', number: '2025/4', title: 'New', paragraphs: [] } });
+    await t.call({
+      method: 'POST',
+      url: '/api/decisions',
+      as: 'unicefSecretariat',
+      payload: { boardId: 'unicef', number: '2025/4', title: 'New', paragraphs: [] },
+    });
     const after = await t.call({ method: 'GET', url: '/api/decisions?board=unicef' });
     expect(after.json().items.map((d: { number: string }) => d.number)).toEqual(['2025/4']);
   });
 
   it('does not serve a restricted document cached for the secretariat to the public', async () => {
-    await t.call({ method: 'POST', url: '/api/documents', as: 'admin', payload: { type: 'informal-note', title: 'Restricted', date: '2024-03-01', originalLanguage: 'en', boardIds: ['unicef'], accessLevel: 'secretariat' } });
-    const sec = await t.call({ method: 'GET', url: '/api/documents?type=informal-note', as: 'unicefSecretariat' });
+    await t.call({
+      method: 'POST',
+      url: '/api/documents',
+      as: 'admin',
+      payload: {
+        type: 'informal-note',
+        title: 'Restricted',
+        date: '2024-03-01',
+        originalLanguage: 'en',
+        boardIds: ['unicef'],
+        accessLevel: 'secretariat',
+      },
+    });
+    const sec = await t.call({
+      method: 'GET',
+      url: '/api/documents?type=informal-note',
+      as: 'unicefSecretariat',
+    });
     expect(sec.json().items).toHaveLength(1);
     const pub = await t.call({ method: 'GET', url: '/api/documents?type=informal-note' });
     expect(pub.json().items).toHaveLength(0);
-    const observer = await t.call({ method: 'GET', url: '/api/documents?type=informal-note', as: 'observer' });
+    const observer = await t.call({
+      method: 'GET',
+      url: '/api/documents?type=informal-note',
+      as: 'observer',
+    });
     expect(observer.json().items).toHaveLength(0);
   });
 
@@ -35,7 +60,11 @@ describe.each(BACKENDS)('read cache on %s', (backend) => {
     const first = await t.call({ method: 'GET', url: '/api/entities' });
     const cached = await t.call({ method: 'GET', url: '/api/entities' });
     expect(cached.headers.etag).toBe(first.headers.etag);
-    const revalidated = await t.call({ method: 'GET', url: '/api/entities', headers: { 'if-none-match': String(first.headers.etag) } });
+    const revalidated = await t.call({
+      method: 'GET',
+      url: '/api/entities',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
     expect(revalidated.statusCode).toBe(304);
   });
 });

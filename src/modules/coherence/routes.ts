@@ -348,7 +348,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
             .type('application/pdf')
             .header('content-disposition', `inline; filename="${name}.pdf"`)
             .send(Buffer.from(await renderCoherencePdf(report)));
-        default:
+        case 'json':
           return reply.type('application/json; charset=utf-8').send(report);
       }
     },

@@ -4,6 +4,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.js';
+import { perm } from '../access/permissions.js';
 import { LANGUAGES } from '../../http/schemas.js';
 import { errors, type FieldError } from '../../lib/errors.js';
 import { DEFAULT_MAX_BYTES, IngestError } from '../../ingest/read.js';
@@ -144,6 +145,7 @@ export async function ingestRoutes(fastify: FastifyInstance, ctx: AppContext): P
     app.post(
       '/api/documents/import',
       {
+        config: { permission: perm.secretariat },
         schema: {
           tags: ['documents'],
           summary: 'Import board documents (.txt, .pdf, .docx, .html): preview, then commit (secretariat)',

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { errors } from '../../lib/errors.js';
-import { ACCESS_LEVELS, readableLevels } from '../access/visibility.js';
+import { ACCESS_LEVELS, canReadRecord, visibilityOf } from '../access/visibility.js';
+import { clock } from '../../lib/clock.js';
 import type { Actor } from '../access/actor.js';
 import { facet, searchIndexFor, type SearchRequest } from '../../search/index.js';
 import { aliasLookupKeys, expandAliases, parseQuery, phrases, type ParsedQuery } from '../../search/query.js';
@@ -46,8 +47,17 @@ export async function compileQuery(db: Kysely<DB>, q: string): Promise<ParsedQue
 
 export function facetGroups(actor: Actor, f: Omit<SearchQueryInput, 'q' | 'limit' | 'cursor'>): string[][] {
   const groups: string[][] = [];
-  const levels = readableLevels(actor);
-  if (levels.length < ACCESS_LEVELS.length) groups.push(levels.map((l) => facet('acl', l)));
+  // What the caller may read: whole levels, or levels on some boards only (see access/visibility).
+  const v = visibilityOf(actor);
+  if (ACCESS_LEVELS.some((l) => v.levels[l] !== 'all')) {
+    const acl: string[] = [];
+    for (const level of ACCESS_LEVELS) {
+      const scope = v.levels[level];
+      if (scope === 'all') acl.push(facet('acl', level));
+      else for (const b of scope) acl.push(facet('aclb', `${level}.${b}`));
+    }
+    groups.push(acl);
+  }
   if (f.board) groups.push([facet('board', f.board)]);
   if (f.entity) groups.push([facet('entity', f.entity)]);
   if (f.session) groups.push([facet('session', f.session)]);
@@ -95,6 +105,7 @@ export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: Sear
         'd.type',
         'd.date',
         'd.access_level',
+        'd.embargo_until',
       ])
       .where('p.id', 'in', ids)
       .execute(),
@@ -117,12 +128,21 @@ export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: Sear
         .execute()),
     );
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const levels = new Set<string>(readableLevels(actor));
+  const docBoards = new Map<string, string[]>();
+  for (const l of await db
+    .selectFrom('document_boards')
+    .select(['document_id', 'board_id'])
+    .where('document_id', 'in', [...new Set(rows.map((r) => r.document_id))])
+    .execute()) {
+    docBoards.set(l.document_id, [...(docBoards.get(l.document_id) ?? []), l.board_id]);
+  }
+  const now = clock.nowIso();
   const marks = [...phrases(parsed.must)];
   const items = page.flatMap((h) => {
     const r = byId.get(h.paragraphId);
-    // The index is filtered by access level already; this guards against a stale entry.
-    if (!r || !levels.has(r.access_level)) return [];
+    // The index is filtered by access level and board already; this applies embargoes (which
+    // lift with time, not with a write) and guards against a stale entry.
+    if (!r || !canReadRecord(actor, r, docBoards.get(r.document_id) ?? [], now)) return [];
     const anchor = `p${r.number}`;
     return [
       {

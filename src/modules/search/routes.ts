@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
+import { perm } from '../access/permissions.js';
 import { errorResponses } from '../../http/schemas.js';
 import { ingestRoutes } from '../ingest/routes.js';
 import { searchParagraphs } from './queries.js';
@@ -14,6 +15,7 @@ export async function searchRoutes(fastify: FastifyInstance, ctx: AppContext): P
   app.get(
     '/api/search',
     {
+      config: { permission: perm.public, cache: true },
       schema: {
         tags: ['search'],
         summary: 'Search paragraphs in six languages',

@@ -9,7 +9,7 @@ import { listBoards } from '../../modules/registry/queries.js';
 import { listSessions } from '../../modules/sessions/queries.js';
 import { pageContext, type PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
-import { boardName, todayIso } from '../labels.js';
+import { boardName, label, todayIso } from '../labels.js';
 import { layout } from '../layout.js';
 import { decisionList, documentList, sessionTable } from './parts.js';
 
@@ -29,10 +29,11 @@ export function portalRoutes(app: FastifyInstance, actx: AppContext): void {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const today = todayIso();
-    const [boards, upcoming, recent, documents, decisions, recommendationRates] = await Promise.all([
+    const [boards, joint, upcoming, recent, documents, decisions, recommendationRates] = await Promise.all([
       listBoards(db),
+      listSessions(db, req.actor, { type: 'joint-meeting', limit: 1 }),
       listSessions(db, req.actor, { from: today, sort: 'startDate', limit: 5 }),
-      listSessions(db, req.actor, { to: today, sort: '-startDate', limit: 5 }),
+      listSessions(db, req.actor, { to: today, sort: '-startDate', limit: 8 }),
       listDocuments(db, req.actor, { limit: 10 }),
       listDecisions(db, { limit: 10 }),
       rates(db, { by: 'board' }),
@@ -45,7 +46,9 @@ export function portalRoutes(app: FastifyInstance, actx: AppContext): void {
       (b) => html`<div class="card"><h3><a href="/boards/${b.id}">${boardName(ctx, b.id)}</a></h3>
 <p class="meta">${t.portal.oversees}: ${b.entityIds.map((e) => e.toUpperCase()).join(', ')}</p>
 ${b.established_by ? html`<p class="meta">${t.board.establishedBy}: <span lang="en">${b.established_by}</span></p>` : ''}</div>`,
-    )}</div></section>
+    )}</div>
+${joint.items[0] ? html`<p>${label(ctx, 'sessionType', 'joint-meeting')}: <a href="/sessions/${joint.items[0].id}">${joint.items[0].title}</a> — ${ctx.f.dateRange(joint.items[0].start_date, joint.items[0].end_date)}</p>` : ''}
+</section>
 <section aria-labelledby="upcoming"><h2 id="upcoming">${t.portal.upcomingHeading}</h2>
 ${upcoming.items.length ? sessionTable(ctx, upcoming.items, t.portal.upcomingHeading) : html`<p>${t.portal.noUpcoming}</p>`}
 </section>

@@ -9,7 +9,7 @@ import type { Actor } from '../actor.js';
 import { runCommand } from '../../audit/command.js';
 import { accessPolicy } from '../policies.js';
 import type { PublishBriefingRecordsInput } from '../schema.js';
-import { normalizeInstant, recordAccessChange } from './setAccess.js';
+import { normalizeInstant, recordAccessChange, reindexDocumentAccess } from './setAccess.js';
 
 async function briefingBoards(db: Kysely<DB>, sessionId: string) {
   const session = await db
@@ -97,6 +97,7 @@ export async function publishBriefingRecords(
           .where('id', '=', d.id)
           .execute();
         await recordAccessChange(tx, 'document', d.id, level, releaseAt);
+        await reindexDocumentAccess(tx.trx, d.id);
       }
       tx.audit({
         action: 'briefing.records-published',

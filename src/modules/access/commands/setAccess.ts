@@ -8,6 +8,7 @@ import type { Actor } from '../actor.js';
 import { runCommand, type CommandTx } from '../../audit/command.js';
 import { accessPolicy } from '../policies.js';
 import type { SetAccessInput } from '../schema.js';
+import { indexExpression } from '../../../search/indexer.js';
 
 export type AccessRecordType = 'document' | 'session';
 
@@ -30,6 +31,17 @@ export async function recordAccessChange(
       changed_by: tx.actor.id,
     })
     .execute();
+}
+
+/** Re-indexes a document's current language versions, whose search entries carry its access level. */
+export async function reindexDocumentAccess(trx: CommandTx['trx'], documentId: string): Promise<void> {
+  const current = await trx
+    .selectFrom('expressions')
+    .select('id')
+    .where('document_id', '=', documentId)
+    .where('is_current', '=', 1)
+    .execute();
+  for (const e of current) await indexExpression(trx, e.id, e.id);
 }
 
 export function normalizeInstant(value: string | null | undefined, path: string): string | null {
@@ -76,6 +88,7 @@ export async function setAccess(
         .where('id', '=', id)
         .execute();
       await recordAccessChange(tx, recordType, id, input.accessLevel, embargo);
+      if (recordType === 'document') await reindexDocumentAccess(tx.trx, id);
       tx.audit({
         action: `${recordType}.access-set`,
         recordType,

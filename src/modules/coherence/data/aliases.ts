@@ -1,6 +1,6 @@
 // English–Chinese alias dictionary of governance terms, written for Concord from the terminology
 // of the boards' documents and checked against the UN Parallel Corpus v1.0 development set
-// (Ziemski, Junczys-Dowmunt, Pouliquen, LREC 2016; see scripts/check-coherence-aliases.ts for the
+// (Ziemski, Junczys-Dowmunt, Pouliquen, LREC 2016; see src/modules/coherence/data/check-aliases.ts for the
 // co-occurrence check). Similarity maps every form to one concept so that an English and a
 // Chinese text about the same thing share terms. English forms are lower-case word sequences
 // (a trailing * is a prefix); Chinese forms are substrings.

@@ -1,5 +1,6 @@
 // HTTP routes: dashboards, exports (CSV/JSON of every list), the review status report (HTML/PDF)
 // and the two-phase CSV import.
+import { perm } from '../../access/permissions.js';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -35,6 +36,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/oversight/dashboard/rates',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Acceptance and implementation rates per board, entity (executive heads) or review',
@@ -48,12 +50,17 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/oversight/dashboard/overdue-actions',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Open actions past their due date or due session, oldest first',
         querystring: AsOfQuery,
         response: {
-          200: Type.Object({ asOf: Type.String(), items: Type.Array(OverdueAction), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+          200: Type.Object({
+            asOf: Type.String(),
+            items: Type.Array(OverdueAction),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
           ...errorResponses,
         },
       },
@@ -64,6 +71,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/oversight/dashboard/stalled',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Open recommendations (per addressee) with no progress for N months',
@@ -86,6 +94,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/oversight/dashboard/reporting-load',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Mandates due per upcoming session per entity (the reporting load)',
@@ -99,6 +108,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/oversight/exports/:list',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Export a whole list as CSV (RFC 4180) or JSON',
@@ -130,6 +140,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/oversight/reviews/:id/report',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Status report of a review as HTML (default) or PDF (?format=pdf)',
@@ -158,6 +169,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.post(
     '/api/oversight/reviews/:id/imports',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Phase 1 of a CSV import of recommendations and statuses: preview with per-row errors',
@@ -176,6 +188,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.post(
     '/api/oversight/imports/:id/commit',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Phase 2: apply a previewed import, all or nothing (409 if any row now fails)',

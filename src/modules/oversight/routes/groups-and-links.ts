@@ -1,5 +1,6 @@
 // HTTP routes: workflows (transitions as data), decision links, working groups and cross-board
 // shared subjects.
+import { perm } from '../../access/permissions.js';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -44,18 +45,30 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
   });
   const workflows = async () => {
     const all = await db.transaction().execute((trx) => loadTransitions(trx));
-    return AXES.map((axis) => ({ axis, statuses: [...STATUSES[axis]], transitions: all.filter((t) => t.axis === axis) }));
+    return AXES.map((axis) => ({
+      axis,
+      statuses: [...STATUSES[axis]],
+      transitions: all.filter((t) => t.axis === axis),
+    }));
   };
 
   app.get(
     '/api/oversight/workflows',
-    { schema: { tags, summary: 'The configured workflows: statuses and allowed transitions per axis', response: { 200: Type.Object({ items: Type.Array(Workflow) }) } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'The configured workflows: statuses and allowed transitions per axis',
+        response: { 200: Type.Object({ items: Type.Array(Workflow) }) },
+      },
+    },
     async () => ({ items: await workflows() }),
   );
 
   app.put(
     '/api/oversight/workflows/:axis',
     {
+      config: { permission: perm.administrator },
       schema: {
         tags,
         summary: 'Replace the allowed transitions of one axis (administrator)',
@@ -74,6 +87,7 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
   app.post(
     '/api/oversight/decision-links',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Link an oversight record to the decision (paragraph) that endorsed or requested it',
@@ -92,6 +106,7 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
   app.get(
     '/api/oversight/working-groups',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Working groups with members, meetings and recommendations',
@@ -110,13 +125,22 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
 
   app.get(
     '/api/oversight/working-groups/:id',
-    { schema: { tags, summary: 'A working group', params: Params, response: { 200: WorkingGroup, ...errorResponses } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'A working group',
+        params: Params,
+        response: { 200: WorkingGroup, ...errorResponses },
+      },
+    },
     async (req) => group(req.params.id),
   );
 
   app.post(
     '/api/oversight/working-groups',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Establish a working group (secretariat of the board)',
@@ -127,14 +151,25 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
     },
     async (req, reply) => {
       const id = await createWorkingGroup(db, req.actor, req.body);
-      return reply.code(201).header('location', `/api/oversight/working-groups/${id}`).send(await group(id));
+      return reply
+        .code(201)
+        .header('location', `/api/oversight/working-groups/${id}`)
+        .send(await group(id));
     },
   );
 
   app.post(
     '/api/oversight/working-groups/:id/members',
     {
-      schema: { tags, summary: 'Add a member state', security: [{ bearer: [] }], params: Params, body: AddWorkingGroupMember, response: { 201: WorkingGroup, ...writeErrorResponses } },
+      config: { permission: perm.secretariat },
+      schema: {
+        tags,
+        summary: 'Add a member state',
+        security: [{ bearer: [] }],
+        params: Params,
+        body: AddWorkingGroupMember,
+        response: { 201: WorkingGroup, ...writeErrorResponses },
+      },
     },
     async (req, reply) => {
       await addWorkingGroupMember(db, req.actor, { workingGroupId: req.params.id, ...req.body });
@@ -145,7 +180,15 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
   app.post(
     '/api/oversight/working-groups/:id/meetings',
     {
-      schema: { tags, summary: 'Record a meeting', security: [{ bearer: [] }], params: Params, body: AddWorkingGroupMeeting, response: { 201: WorkingGroup, ...writeErrorResponses } },
+      config: { permission: perm.secretariat },
+      schema: {
+        tags,
+        summary: 'Record a meeting',
+        security: [{ bearer: [] }],
+        params: Params,
+        body: AddWorkingGroupMeeting,
+        response: { 201: WorkingGroup, ...writeErrorResponses },
+      },
     },
     async (req, reply) => {
       await addWorkingGroupMeeting(db, req.actor, { workingGroupId: req.params.id, input: req.body });
@@ -156,17 +199,35 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
   app.post(
     '/api/oversight/working-groups/:id/recommendations',
     {
-      schema: { tags, summary: 'Give the group a recommendation to handle', security: [{ bearer: [] }], params: Params, body: AssignRecommendation, response: { 201: WorkingGroup, ...writeErrorResponses } },
+      config: { permission: perm.secretariat },
+      schema: {
+        tags,
+        summary: 'Give the group a recommendation to handle',
+        security: [{ bearer: [] }],
+        params: Params,
+        body: AssignRecommendation,
+        response: { 201: WorkingGroup, ...writeErrorResponses },
+      },
     },
     async (req, reply) => {
-      await assignRecommendation(db, req.actor, { workingGroupId: req.params.id, recommendationId: req.body.recommendationId });
+      await assignRecommendation(db, req.actor, {
+        workingGroupId: req.params.id,
+        recommendationId: req.body.recommendationId,
+      });
       return reply.code(201).send(await group(req.params.id));
     },
   );
 
   app.get(
     '/api/oversight/shared-subjects',
-    { schema: { tags, summary: 'Subjects shared across boards, statuses side by side', response: { 200: Type.Object({ items: Type.Array(SharedSubject) }) } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'Subjects shared across boards, statuses side by side',
+        response: { 200: Type.Object({ items: Type.Array(SharedSubject) }) },
+      },
+    },
     async () => ({ items: await q.listSharedSubjects(db) }),
   );
 
@@ -178,13 +239,22 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
 
   app.get(
     '/api/oversight/shared-subjects/:id',
-    { schema: { tags, summary: 'One shared subject: its members of each board side by side', params: Params, response: { 200: SharedSubject, ...errorResponses } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'One shared subject: its members of each board side by side',
+        params: Params,
+        response: { 200: SharedSubject, ...errorResponses },
+      },
+    },
     async (req) => shared(req.params.id),
   );
 
   app.post(
     '/api/oversight/shared-subjects',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Mark recommendations or mandates of different boards as the same subject (secretariat)',
@@ -195,14 +265,25 @@ export async function groupAndLinkRoutes(fastify: FastifyInstance, ctx: AppConte
     },
     async (req, reply) => {
       const id = await createSharedSubject(db, req.actor, req.body);
-      return reply.code(201).header('location', `/api/oversight/shared-subjects/${id}`).send(await shared(id));
+      return reply
+        .code(201)
+        .header('location', `/api/oversight/shared-subjects/${id}`)
+        .send(await shared(id));
     },
   );
 
   app.post(
     '/api/oversight/shared-subjects/:id/members',
     {
-      schema: { tags, summary: 'Add a recommendation or mandate to a shared subject', security: [{ bearer: [] }], params: Params, body: SharedSubjectMemberIn, response: { 201: SharedSubject, ...writeErrorResponses } },
+      config: { permission: perm.secretariat },
+      schema: {
+        tags,
+        summary: 'Add a recommendation or mandate to a shared subject',
+        security: [{ bearer: [] }],
+        params: Params,
+        body: SharedSubjectMemberIn,
+        response: { 201: SharedSubject, ...writeErrorResponses },
+      },
     },
     async (req, reply) => {
       await addSharedSubjectMember(db, req.actor, { sharedSubjectId: req.params.id, ...req.body });

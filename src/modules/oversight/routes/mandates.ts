@@ -1,5 +1,6 @@
 // HTTP routes: mandates from decisions — suggestion by extraction (English and Chinese),
 // confirmation or rejection by the secretariat, and fulfilment by a report.
+import { perm } from '../../access/permissions.js';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -42,13 +43,29 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
 
   app.get(
     '/api/oversight/mandates',
-    { schema: { tags, summary: 'List mandates', querystring: MandateListQuery, response: { 200: Page(Mandate), ...errorResponses } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'List mandates',
+        querystring: MandateListQuery,
+        response: { 200: Page(Mandate), ...errorResponses },
+      },
+    },
     async (req) => q.listMandates(db, req.query),
   );
 
   app.get(
     '/api/oversight/mandates/:id',
-    { schema: { tags, summary: 'A mandate with its history', params: Params, response: { 200: MandateDetail, ...errorResponses } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'A mandate with its history',
+        params: Params,
+        response: { 200: MandateDetail, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const m = await detail(req.params.id);
       return reply.header('etag', recordEtag(m.id, m.version)).send(m);
@@ -58,6 +75,7 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.post(
     '/api/oversight/mandates',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Record a mandate by hand (secretariat of the board); it starts confirmed',
@@ -68,7 +86,10 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
     },
     async (req, reply) => {
       const id = await createMandate(db, req.actor, req.body);
-      return reply.code(201).header('location', `/api/oversight/mandates/${id}`).send(await detail(id));
+      return reply
+        .code(201)
+        .header('location', `/api/oversight/mandates/${id}`)
+        .send(await detail(id));
     },
   );
 
@@ -76,7 +97,7 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
     '/api/oversight/mandates/extract',
     {
       // A pure computation over the posted text: open to the public like the reads.
-      config: { permission: 'public' },
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Preview: the mandates the rules find in a text (English or Chinese); stores nothing',
@@ -96,12 +117,16 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.post(
     '/api/oversight/decisions/:id/mandate-suggestions',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: "Suggest mandates from a decision's operative paragraphs (secretariat); idempotent",
         security: [{ bearer: [] }],
         params: Params,
-        response: { 200: Type.Object({ created: Type.Array(Type.String()), items: Type.Array(Mandate) }), ...writeErrorResponses },
+        response: {
+          200: Type.Object({ created: Type.Array(Type.String()), items: Type.Array(Mandate) }),
+          ...writeErrorResponses,
+        },
       },
     },
     async (req) => {
@@ -114,6 +139,7 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.post(
     '/api/oversight/mandates/:id/confirm',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Confirm a suggested mandate, optionally correcting entity, deliverable or due session',
@@ -124,7 +150,11 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
       },
     },
     async (req) => {
-      await confirmMandate(db, req.actor, { id: req.params.id, input: req.body, ifMatch: req.headers['if-match'] });
+      await confirmMandate(db, req.actor, {
+        id: req.params.id,
+        input: req.body,
+        ifMatch: req.headers['if-match'],
+      });
       return detail(req.params.id);
     },
   );
@@ -132,6 +162,7 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.post(
     '/api/oversight/mandates/:id/reject',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Reject a suggested mandate, with a reason',
@@ -150,6 +181,7 @@ export async function mandateRoutes(fastify: FastifyInstance, ctx: AppContext): 
   app.post(
     '/api/oversight/mandates/:id/fulfil',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Link a confirmed mandate to the report that fulfils it',

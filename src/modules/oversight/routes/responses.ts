@@ -1,4 +1,5 @@
 // HTTP routes: addressees' responses on the two axes, implementation actions and evidence.
+import { perm } from '../../access/permissions.js';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -46,6 +47,7 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/oversight/addressees/:id',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: "An addressee's response on both axes, its actions and full history",
@@ -62,6 +64,7 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.get(
     '/api/oversight/addressees/:id/history',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'Every status change of the addressee and its actions: who, when, why',
@@ -80,6 +83,7 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
     app.post(
       `/api/oversight/addressees/:id/${axis}`,
       {
+        config: { permission: perm.management },
         schema: {
           tags,
           summary: `Record the ${axis} status (checked against the ${axis} workflow; some moves need a justification)`,
@@ -90,7 +94,12 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
         },
       },
       async (req, reply) => {
-        await recordResponse(db, req.actor, { addresseeId: req.params.id, axis, input: req.body, ifMatch: req.headers['if-match'] });
+        await recordResponse(db, req.actor, {
+          addresseeId: req.params.id,
+          axis,
+          input: req.body,
+          ifMatch: req.headers['if-match'],
+        });
         const a = await addressee(req.params.id);
         return reply.header('etag', recordEtag(a.id, a.version)).send(a);
       },
@@ -100,6 +109,7 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.post(
     '/api/oversight/addressees/:id/actions',
     {
+      config: { permission: perm.management },
       schema: {
         tags,
         summary: "Add an action to the addressee's implementation plan",
@@ -112,19 +122,39 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
     async (req, reply) => {
       const id = await addAction(db, req.actor, { addresseeId: req.params.id, input: req.body });
       const a = await action(id);
-      return reply.code(201).header('location', `/api/oversight/actions/${id}`).header('etag', recordEtag(id, a.version)).send(a);
+      return reply
+        .code(201)
+        .header('location', `/api/oversight/actions/${id}`)
+        .header('etag', recordEtag(id, a.version))
+        .send(a);
     },
   );
 
   app.get(
     '/api/oversight/actions',
-    { schema: { tags, summary: 'List implementation actions', querystring: ActionListQuery, response: { 200: Page(Action), ...errorResponses } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'List implementation actions',
+        querystring: ActionListQuery,
+        response: { 200: Page(Action), ...errorResponses },
+      },
+    },
     async (req) => q.listActions(db, req.query),
   );
 
   app.get(
     '/api/oversight/actions/:id',
-    { schema: { tags, summary: 'Get an action with its evidence', params: Params, response: { 200: Action, ...errorResponses } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'Get an action with its evidence',
+        params: Params,
+        response: { 200: Action, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const a = await action(req.params.id);
       return reply.header('etag', recordEtag(a.id, a.version)).send(a);
@@ -134,6 +164,7 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.patch(
     '/api/oversight/actions/:id',
     {
+      config: { permission: perm.management },
       schema: {
         tags,
         summary: "Change an action's title, owner, due date or session, or weight",
@@ -144,7 +175,11 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (req, reply) => {
-      await updateAction(db, req.actor, { id: req.params.id, input: req.body, ifMatch: req.headers['if-match'] });
+      await updateAction(db, req.actor, {
+        id: req.params.id,
+        input: req.body,
+        ifMatch: req.headers['if-match'],
+      });
       const a = await action(req.params.id);
       return reply.header('etag', recordEtag(a.id, a.version)).send(a);
     },
@@ -153,6 +188,7 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.post(
     '/api/oversight/actions/:id/progress',
     {
+      config: { permission: perm.management },
       schema: {
         tags,
         summary: 'Record progress (0-100) and/or a new status of an action; rolls up to the recommendation',
@@ -163,7 +199,11 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
       },
     },
     async (req, reply) => {
-      await recordActionProgress(db, req.actor, { id: req.params.id, input: req.body, ifMatch: req.headers['if-match'] });
+      await recordActionProgress(db, req.actor, {
+        id: req.params.id,
+        input: req.body,
+        ifMatch: req.headers['if-match'],
+      });
       const a = await action(req.params.id);
       return reply.header('etag', recordEtag(a.id, a.version)).send(a);
     },
@@ -172,6 +212,7 @@ export async function responseRoutes(fastify: FastifyInstance, ctx: AppContext):
   app.post(
     '/api/oversight/actions/:id/evidence',
     {
+      config: { permission: perm.management },
       schema: {
         tags,
         summary: 'Attach evidence (a registered document or a link) to an action',

@@ -1,4 +1,5 @@
 // HTTP routes: reviews and their recommendations and addressees.
+import { perm } from '../../access/permissions.js';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -45,13 +46,29 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
 
   app.get(
     '/api/oversight/reviews',
-    { schema: { tags, summary: 'List reviews of board governance', querystring: ReviewListQuery, response: { 200: Page(Review), ...errorResponses } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'List reviews of board governance',
+        querystring: ReviewListQuery,
+        response: { 200: Page(Review), ...errorResponses },
+      },
+    },
     async (req) => q.listReviews(db, req.query),
   );
 
   app.get(
     '/api/oversight/reviews/:id',
-    { schema: { tags, summary: 'Get a review with its weighted progress', params: Params, response: { 200: Review, ...errorResponses } } },
+    {
+      config: { permission: perm.public },
+      schema: {
+        tags,
+        summary: 'Get a review with its weighted progress',
+        params: Params,
+        response: { 200: Review, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const r = await review(req.params.id);
       return reply.header('etag', recordEtag(r.id, r.version)).send(r);
@@ -61,6 +78,7 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
   app.post(
     '/api/oversight/reviews',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Register a review (secretariat)',
@@ -72,13 +90,18 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
     async (req, reply) => {
       const id = await registerReview(db, req.actor, req.body);
       const r = await review(id);
-      return reply.code(201).header('location', `/api/oversight/reviews/${id}`).header('etag', recordEtag(id, r.version)).send(r);
+      return reply
+        .code(201)
+        .header('location', `/api/oversight/reviews/${id}`)
+        .header('etag', recordEtag(id, r.version))
+        .send(r);
     },
   );
 
   app.patch(
     '/api/oversight/reviews/:id',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Correct a review (secretariat); If-Match with the ETag you read',
@@ -89,7 +112,11 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
       },
     },
     async (req, reply) => {
-      await updateReview(db, req.actor, { id: req.params.id, input: req.body, ifMatch: req.headers['if-match'] });
+      await updateReview(db, req.actor, {
+        id: req.params.id,
+        input: req.body,
+        ifMatch: req.headers['if-match'],
+      });
       const r = await review(req.params.id);
       return reply.header('etag', recordEtag(r.id, r.version)).send(r);
     },
@@ -98,6 +125,7 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
   app.get(
     '/api/oversight/recommendations',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'List recommendations; filter by review, board, entity, category, priority or status',
@@ -111,6 +139,7 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
   app.get(
     '/api/oversight/recommendations/:id',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'A recommendation with its addressees, implementation plan and linked decisions',
@@ -127,6 +156,7 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
   app.post(
     '/api/oversight/reviews/:id/recommendations',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Add a recommendation with its addressees (secretariat); 409 if the number is taken',
@@ -139,13 +169,18 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
     async (req, reply) => {
       const id = await addRecommendation(db, req.actor, { reviewId: req.params.id, input: req.body });
       const r = await recommendation(id);
-      return reply.code(201).header('location', `/api/oversight/recommendations/${id}`).header('etag', recordEtag(id, r.version)).send(r);
+      return reply
+        .code(201)
+        .header('location', `/api/oversight/recommendations/${id}`)
+        .header('etag', recordEtag(id, r.version))
+        .send(r);
     },
   );
 
   app.patch(
     '/api/oversight/recommendations/:id',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Correct a recommendation (secretariat); If-Match with the ETag you read',
@@ -156,7 +191,11 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
       },
     },
     async (req, reply) => {
-      await updateRecommendation(db, req.actor, { id: req.params.id, input: req.body, ifMatch: req.headers['if-match'] });
+      await updateRecommendation(db, req.actor, {
+        id: req.params.id,
+        input: req.body,
+        ifMatch: req.headers['if-match'],
+      });
       const r = await recommendation(req.params.id);
       return reply.header('etag', recordEtag(r.id, r.version)).send(r);
     },
@@ -165,6 +204,7 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
   app.post(
     '/api/oversight/recommendations/:id/addressees',
     {
+      config: { permission: perm.secretariat },
       schema: {
         tags,
         summary: 'Address the recommendation to one more board or executive head (secretariat)',
@@ -176,7 +216,10 @@ export async function reviewRoutes(fastify: FastifyInstance, ctx: AppContext): P
     },
     async (req, reply) => {
       const id = await addAddressee(db, req.actor, { recommendationId: req.params.id, input: req.body });
-      return reply.code(201).header('location', `/api/oversight/addressees/${id}`).send(await q.getAddressee(db, id));
+      return reply
+        .code(201)
+        .header('location', `/api/oversight/addressees/${id}`)
+        .send(await q.getAddressee(db, id));
     },
   );
 }

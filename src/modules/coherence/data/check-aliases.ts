@@ -1,8 +1,8 @@
 // Checks the English–Chinese alias dictionary against the UN Parallel Corpus v1.0 dev set: for each
 // alias, how many English lines contain an English form and how many of their aligned Chinese lines
-// contain a Chinese form. Run: npx tsx scripts/check-coherence-aliases.ts [/work/shared/data]
+// contain a Chinese form. Run: npx tsx src/modules/coherence/data/check-aliases.ts [/work/shared/data]
 import fs from 'node:fs';
-import { ALIASES } from '../src/modules/coherence/data/aliases.js';
+import { ALIASES } from './aliases.js';
 const en = fs.readFileSync((process.argv[2] ?? '/work/shared/data') + '/unpc-dev/unpc_v1.0_devset.en','utf8').split('\n').map(s=>s.toLowerCase());
 const zh = fs.readFileSync((process.argv[2] ?? '/work/shared/data') + '/unpc-dev/unpc_v1.0_devset.zh.desegmented','utf8').split('\n');
 const hasEn=(l:string,f:string)=>{ const p=f.endsWith('*')?f.slice(0,-1):f; const re=new RegExp('(^|[^a-z])'+p.replace(/[.*+?^${}()|[\]\\]/g,'\\$&')+(f.endsWith('*')?'':'($|[^a-z])')); return re.test(l);};
