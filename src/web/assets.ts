@@ -48,7 +48,7 @@ export function assets() {
 }
 
 export function registerAssetRoutes(app: FastifyInstance): void {
-  app.get('/assets/:name', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/assets/:name', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const a = assets().all.get(req.url.split('?')[0]!);
     if (!a) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     const accept = String(req.headers['accept-encoding'] ?? '');

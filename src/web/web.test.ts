@@ -263,7 +263,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     });
 
     it('refuses secretariat forms to others and shows them to the secretariat', async () => {
-      expect((await get('/secretariat/sessions/new')).statusCode).toBe(303);
+      expect((await get('/secretariat/sessions/new')).statusCode).toBe(401);
       expect((await get('/secretariat/sessions/new', { cookie: delegate.cookie })).statusCode).toBe(403);
       const res = await get('/secretariat/sessions/new', { cookie: secretariat.cookie });
       expect(res.statusCode).toBe(200);

@@ -10,7 +10,8 @@ import { createTestApp, createUser, setPassword, type TestApp } from '../support
 const PASSWORD = 'correct horse battery staple';
 
 function cookieOf(res: { headers: Record<string, unknown> }): string {
-  const raw = String(res.headers['set-cookie'] ?? '');
+  const header = res.headers['set-cookie'];
+  const raw = Array.isArray(header) ? String(header[0]) : typeof header === 'string' ? header : '';
   return raw.split(';')[0]!;
 }
 

@@ -90,7 +90,7 @@ export function annotateOpenApi(
         ? r.permission
         : { anyOf: [...new Set([...r.permission.anyOf, 'administrator'])] };
     const sentence = `Permission: ${describePermission(r.permission)}.`;
-    op.description = op.description ? `${String(op.description)}\n\n${sentence}` : sentence;
+    op.description = typeof op.description === 'string' ? `${op.description}\n\n${sentence}` : sentence;
     if (r.permission !== 'public') op.security = [{ bearer: [] }, { session: [] }];
   }
   return doc;

@@ -77,7 +77,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/coherence/catalogue',
     {
-      config: { cache: true },
+      config: { cache: true, permission: perm.public },
       schema: {
         tags,
         summary: 'SDG goals, the 169 targets and the cross-cutting themes that can be tagged',
@@ -186,7 +186,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/coherence/subjects/:type/:id/tags',
     {
-      config: { cache: true },
+      config: { cache: true, permission: perm.public },
       schema: {
         tags,
         summary:
@@ -275,7 +275,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/coherence/findings',
     {
-      config: { cache: true },
+      config: { cache: true, permission: perm.public },
       schema: {
         tags,
         summary:
@@ -293,7 +293,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/coherence/findings/:id',
     {
-      config: { cache: true },
+      config: { cache: true, permission: perm.public },
       schema: {
         tags,
         summary: 'One finding with its evidence',
@@ -311,7 +311,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/coherence/matrix',
     {
-      config: { cache: true },
+      config: { cache: true, permission: perm.public },
       schema: {
         tags,
         summary: 'Board × theme matrix of a year: subjects tagged (confirmed, suggested)',
@@ -325,6 +325,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/coherence/report',
     {
+      config: { permission: perm.public },
       schema: {
         tags,
         summary: 'The yearly coherence report as JSON (default), HTML, CSV or PDF',
@@ -357,7 +358,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/coherence/calendar',
     {
-      config: { cache: true },
+      config: { cache: true, permission: perm.public },
       schema: {
         tags,
         summary: 'Sessions of every board in a year and the meetings that overlap',
@@ -374,7 +375,7 @@ export async function coherenceRoutes(fastify: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/coherence/load',
     {
-      config: { cache: true },
+      config: { cache: true, permission: perm.public },
       schema: {
         tags,
         summary:

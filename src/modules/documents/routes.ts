@@ -5,7 +5,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { perm } from '../access/permissions.js';
-import type { Actor } from '../access/actor.js';
 import { errors } from '../../lib/errors.js';
 import { recordEtag } from '../../http/etag.js';
 import { errorResponses, Id, LanguageCode, Page, writeErrorResponses } from '../../http/schemas.js';

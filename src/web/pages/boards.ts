@@ -12,7 +12,7 @@ import { errorPage, sessionTable } from './parts.js';
 
 export function boardRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
-  app.get<{ Params: { id: string } }>('/boards/:id', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/boards/:id', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t, f } = ctx;
     const board = await getBoard(db, req.params.id);

@@ -12,7 +12,7 @@ import { sessionTable } from './parts.js';
 
 export function calendarRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
-  app.get<{ Querystring: { board?: string; year?: string } }>('/calendar', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Querystring: { board?: string; year?: string } }>('/calendar', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t, f } = ctx;
     const boards = await listBoards(db);

@@ -95,7 +95,7 @@ export async function dashboardSections(
 }
 
 export function dashboardRoutes(app: FastifyInstance, actx: AppContext): void {
-  app.get<{ Querystring: { year?: string } }>('/dashboards', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Querystring: { year?: string } }>('/dashboards', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const y = Number(req.query.year);

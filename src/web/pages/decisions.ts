@@ -14,7 +14,7 @@ import { decisionList, errorPage } from './parts.js';
 export function decisionRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
 
-  app.get<{ Querystring: { board?: string; cursor?: string } }>('/decisions', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Querystring: { board?: string; cursor?: string } }>('/decisions', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const boards = await listBoards(db);
@@ -35,7 +35,7 @@ ${page.nextCursor ? html`<p class="pager"><a href="${href('/decisions', { board,
     return reply.type('text/html; charset=utf-8').send(layout(ctx, { title: t.decision.listTitle, body, nav: 'decisions' }));
   });
 
-  app.get<{ Params: { id: string } }>('/decisions/:id', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/decisions/:id', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t, f } = ctx;
     const d = await getDecision(db, req.params.id);

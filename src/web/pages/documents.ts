@@ -72,7 +72,7 @@ ${labels(p)}
 export function documentRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/documents', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/documents', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const boards = await listBoards(db);
@@ -104,7 +104,7 @@ ${page.nextCursor ? html`<p class="pager"><a href="${href('/documents', { board,
 
   app.get<{ Params: { id: string }; Querystring: { text?: string; compare?: string; q?: string } }>(
     '/documents/:id',
-    { schema: { hide: true } },
+    { schema: { hide: true }, config: { permission: 'public' } },
     async (req, reply) => {
       const ctx = pageContext(req, reply);
       const { t, f } = ctx;

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app/context.js';
 import { LANGUAGES } from '../../http/schemas.js';
 import { errors, isAppError } from '../../lib/errors.js';
 import { hasRole } from '../../modules/access/actor.js';
+import { perm, type Permission } from '../../modules/access/permissions.js';
 import { ACCESS_LEVELS } from '../../modules/access/visibility.js';
 import { adoptDecision } from '../../modules/decisions/commands/adoptDecision.js';
 import { CreateDecision, type CreateDecisionInput } from '../../modules/decisions/schema.js';
@@ -41,8 +42,8 @@ const opts = (values: readonly string[], labelOf: (v: string) => string) => valu
 
 export interface FormDef<T> {
   path: string;
-  /** Who may use the form (default: a secretariat); commands still check board-scoped rules. */
-  allowed?: (ctx: Ctx) => boolean;
+  /** Who may use the form, declared on its routes (default: the secretariat); commands still check board-scoped rules. */
+  permission?: Permission;
   nav?: NavKey;
   title: (ctx: Ctx) => string;
   fields: (ctx: Ctx, req: FastifyRequest) => Promise<FieldSpec[]>;
@@ -58,18 +59,18 @@ export interface FormDef<T> {
 export function registerForm<T>(app: FastifyInstance, def: FormDef<T>): void {
   const render = async (req: FastifyRequest, reply: FastifyReply, values: FormValues, errs: Map<string, string[]> | null, status = 200) => {
     const ctx = pageContext(req, reply);
-    if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'system') return reply.redirect(`/sign-in?redirect=${encodeURIComponent(ctx.path)}`, 303);
-    if (!(def.allowed ?? ((c: Ctx) => hasRole(c.actor, 'secretariat')))(ctx)) return reply.code(403).type('text/html; charset=utf-8').send(errorPage(ctx, 403));
     const title = def.title(ctx);
     const body = html`${def.nav ? '' : html`<p><a href="/secretariat">${ctx.t.forms.title}</a></p>`}<h1>${title}</h1>
 ${renderForm(ctx, { action: ctx.path, fields: await def.fields(ctx, req), values, errors: errs, submit: ctx.t.forms.save })}`;
     return reply.code(status).type('text/html; charset=utf-8').send(layout(ctx, { title, body, nav: def.nav ?? 'secretariat' }));
   };
-  app.get(def.path, { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
+  // The route's permission turns away the public (401) and other roles (403) before the handler.
+  const permission = def.permission ?? perm.secretariat;
+  app.get(def.path, { schema: { hide: true }, config: { permission } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     return render(req, reply, def.initial?.(ctx) ?? {}, null);
   });
-  app.post(def.path, { schema: { hide: true }, config: { permission: 'signed-in' } }, async (req, reply) => {
+  app.post(def.path, { schema: { hide: true }, config: { permission } }, async (req, reply) => {
     const values = formValues(req.body);
     const ctx = pageContext(req, reply);
     try {
@@ -90,11 +91,9 @@ ${renderForm(ctx, { action: ctx.path, fields: await def.fields(ctx, req), values
 export function formRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
 
-  app.get('/secretariat', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
+  app.get('/secretariat', { schema: { hide: true }, config: { permission: perm.secretariat } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
-    if (ctx.actor.kind === 'anonymous') return reply.redirect('/sign-in?redirect=/secretariat', 303);
-    if (!hasRole(ctx.actor, 'secretariat')) return reply.code(403).type('text/html; charset=utf-8').send(errorPage(ctx, 403));
     const sessions = await listSessions(db, ctx.actor, { limit: 20 });
     const body = html`<h1>${t.forms.title}</h1><p>${t.forms.intro}</p>
 <ul>

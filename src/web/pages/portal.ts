@@ -25,7 +25,7 @@ export function ratesTable(ctx: PageContext, rows: Awaited<ReturnType<typeof rat
 
 export function portalRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
-  app.get('/', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const today = todayIso();

@@ -36,7 +36,7 @@ function facetList(
 
 export function searchRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
-  app.get<{ Querystring: Record<string, string | undefined> }>('/search', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/search', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t, f } = ctx;
     const boards = await listBoards(db);

@@ -14,7 +14,7 @@ import { decisionList, documentList, errorPage } from './parts.js';
 
 export function sessionRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
-  app.get<{ Params: { id: string } }>('/sessions/:id', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/sessions/:id', { schema: { hide: true }, config: { permission: 'public' } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t, f } = ctx;
     const session = await getSession(db, req.actor, req.params.id);

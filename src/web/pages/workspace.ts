@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { askQuestion } from '../../modules/access/commands/questions.js';
 import { AskQuestion, type AskQuestionInput } from '../../modules/access/schema.js';
+import { DELEGATES, perm } from '../../modules/access/permissions.js';
 import { readableLevels } from '../../modules/access/visibility.js';
 import { listDocuments } from '../../modules/documents/queries.js';
 import { listMandates } from '../../modules/oversight/queries.js';
@@ -86,7 +87,7 @@ ${fresh.decisions.length ? html`<h3>${t.workspace.newDecisions}</h3>${decisionLi
 ${
   mayReadQuestions
     ? html`<section aria-labelledby="w-questions"><h2 id="w-questions">${t.workspace.questions}</h2>
-<p><a class="button" href="/workspace/questions/new">${t.workspace.ask}</a></p>
+${ctx.actor.grants.some((g) => DELEGATES.includes(g.role)) ? html`<p><a class="button" href="/workspace/questions/new">${t.workspace.ask}</a></p>` : ''}
 ${
   questions.length
     ? html`<ul class="plain">${questions.map(
@@ -117,7 +118,7 @@ ${
   registerForm<AskQuestionInput>(app, {
     path: '/workspace/questions/new',
     nav: 'workspace',
-    allowed: (ctx) => readsMemberStates(ctx.actor),
+    permission: perm.delegates,
     title: (ctx) => ctx.t.workspace.ask,
     fields: async (ctx) => {
       const boards = await listBoards(db);
