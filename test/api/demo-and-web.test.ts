@@ -69,15 +69,20 @@ describe.each(BACKENDS)('demo data and pages on %s', (backend) => {
     }
   });
 
-  it('serves a home page listing boards, sessions and documents, labelling synthetic records', async () => {
+  it('serves the portal with the boards, the joint meeting page with its report, and labels synthetic records', async () => {
     const res = await t.call({ method: 'GET', url: '/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('Executive Board of UN-Women');
-    expect(res.body).toContain('Joint meeting of the Executive Boards');
-    expect(res.body).toContain('Report of the joint meeting');
-    expect(res.body).toContain('(synthetic demo record)');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const joint = await t.database.db.selectFrom('sessions').select('id').where('type', '=', 'joint-meeting').where('start_date', '=', '2024-05-31').executeTakeFirstOrThrow();
+    const page = await t.call({ method: 'GET', url: `/sessions/${joint.id}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Report of the joint meeting');
+    expect(page.body).not.toContain('synthetic demo record');
+    const synthetic = await t.database.db.selectFrom('sessions').select('id').where('synthetic', '=', 1).where('type', '=', 'annual').executeTakeFirstOrThrow();
+    const synthPage = await t.call({ method: 'GET', url: `/sessions/${synthetic.id}` });
+    expect(synthPage.body).toContain('(synthetic demo record)');
   });
 
   it('serves an OpenAPI 3.1 document describing every API route, and the docs UI', async () => {
