@@ -8,10 +8,11 @@ import { exportJWK, SignJWT, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type App } from '../../src/http/server.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { BACKENDS } from '../support/db.js';
 
 const CLIENT_ID = 'concord-test';
 
-describe('OpenID Connect sign-in', () => {
+describe.each(BACKENDS)('OpenID Connect sign-in on %s', (backend) => {
   let provider: FastifyInstance;
   let issuer: string;
   let t: TestApp;
@@ -60,7 +61,7 @@ describe('OpenID Connect sign-in', () => {
     const address = provider.server.address();
     issuer = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-    t = await createTestApp('sqlite');
+    t = await createTestApp(backend);
     app = await buildServer(
       {
         ...t.ctx,

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describePermission, perm, type Permission } from '../../src/modules/access/permissions.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { BACKENDS } from '../support/db.js';
 
 type Class = keyof typeof perm;
 
@@ -150,10 +151,10 @@ const CALLERS = ['anonymous', 'observer', 'memberDelegate', 'bureau', 'secretari
 // Routes served by plugins (the API docs UI and static assets) are public by nature.
 const isPluginRoute = (url: string) => url.startsWith('/api/docs') || url.startsWith('/assets');
 
-describe('route × role permission matrix', () => {
+describe.each(BACKENDS)('route × role permission matrix on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('sqlite');
+    t = await createTestApp(backend);
   });
   afterAll(async () => t.close());
 
@@ -208,5 +209,5 @@ describe('route × role permission matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });
