@@ -32,7 +32,7 @@ const themes = ['gender-equality', 'qcpr', 'funding-compact', 'risk-management',
 const speakers = ['UNICEF Executive Director', 'President of the WFP Executive Board', 'Delegations', 'UNDP Administrator'];
 
 await db.transaction().execute(async (trx) => {
-  await trx.insertInto('sessions').values({ id: sessionId, type: 'annual', title: 'Annual session 2025 (synthetic benchmark)', start_date: '2025-06-02', end_date: '2025-06-06', year: 2025, venue: 'New York', access_level: 'public', synthetic: 1, version: 1, created_at: now, updated_at: now } as never).execute();
+  await trx.insertInto('sessions').values({ id: sessionId, type: 'annual', title: 'Annual session 2025 (synthetic benchmark)', start_date: '2025-06-02', end_date: '2025-06-06', year: 2025, venue: 'New York', access_level: 'public', synthetic: 1, version: 1, created_at: now, updated_at: now }).execute();
   await trx.insertInto('session_boards').values({ session_id: sessionId, board_id: 'unicef' }).execute();
   const items: string[] = [];
   for (let i = 0; i < ITEMS; i++) {
@@ -41,7 +41,7 @@ await db.transaction().execute(async (trx) => {
     await trx.insertInto('agenda_items').values({ id, session_id: sessionId, number: String(i + 1), position: i + 1, title: `Agenda item ${i + 1} (synthetic)`, synthetic: 1, created_at: now }).execute();
   }
   const addDoc = async (id: string, i: number, paras: number, languages: string[], agendaItem: string | null) => {
-    await trx.insertInto('documents').values({ id, symbol: `E/ICEF/2025/B${i}`, type: i % 3 ? 'report' : 'conference-room-paper', title: `Synthetic benchmark document ${i}`, date: `2025-05-${String(1 + (i % 28)).padStart(2, '0')}`, year: 2025, access_level: 'public', original_language: languages[0]!, session_id: sessionId, agenda_item_id: agendaItem, synthetic: 1, version: 1, created_at: now, updated_at: now } as never).execute();
+    await trx.insertInto('documents').values({ id, symbol: `E/ICEF/2025/B${i}`, type: i % 3 ? 'report' : 'conference-room-paper', title: `Synthetic benchmark document ${i}`, date: `2025-05-${String(1 + (i % 28)).padStart(2, '0')}`, year: 2025, access_level: 'public', original_language: languages[0]!, session_id: sessionId, agenda_item_id: agendaItem, synthetic: 1, version: 1, created_at: now, updated_at: now }).execute();
     await trx.insertInto('document_boards').values({ document_id: id, board_id: 'unicef' }).execute();
     for (const language of languages) {
       const expressionId = newId();

@@ -36,6 +36,13 @@ export async function signIn(db: Kysely<DB>, props: { email: string; password: s
     name: 'auth.signIn',
     authorize: (a) => requireAnyRole(a, ['administrator']),
     run: async ({ trx, now, audit }) => {
+      // "New since my last visit" compares with the start of the previous session.
+      const previous = await trx
+        .selectFrom('user_sessions')
+        .select((eb) => eb.fn.max('created_at').as('at'))
+        .where('user_id', '=', user.id)
+        .executeTakeFirst();
+      await trx.updateTable('users').set({ last_visit_at: previous?.at ?? null }).where('id', '=', user.id).execute();
       const session = await openSession(trx, user.id, now);
       audit({
         action: 'auth.signed-in',

@@ -1,5 +1,5 @@
 // Regenerates src/modules/coherence/data/sdg.ts and aurora-rules.ts from the shared reference data
-// (run once when the sources change: `npx tsx src/modules/coherence/data/build-data.ts [/work/shared/data]`).
+// (run once when the sources change: `npx tsx src/modules/coherence/data/build-data.ts <reference-data-folder>`).
 // - SDG goals and 169 targets with their official codes: A/RES/70/1, packaged by
 //   oacore/sdg_classification (MIT).
 // - English query rules per target: Aurora Universities Network, SDG queries v5 (CC BY 4.0). Each
@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(process.argv[2] ?? '/work/shared/data');
+const root = path.resolve(process.argv[2] ?? usage());
 const outDir = path.dirname(new URL(import.meta.url).pathname);
 
 function parseTsv(text: string): string[][] {
@@ -155,3 +155,8 @@ export const AURORA_RULES: AuroraRule[] = ${JSON.stringify(rules, null, 2)};
 `,
 );
 console.log(`goals ${goals.length}, targets ${targets.length}, aurora rules ${rules.length} (${exact} exact, ${fuzzy} by overlap)`);
+
+function usage(): never {
+  console.error('usage: give the reference data folder (with sdg/ and unpc-dev/) as the first argument');
+  process.exit(2);
+}
