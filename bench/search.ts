@@ -17,6 +17,14 @@ import { compileQuery, facetGroups, searchParagraphs } from '../src/modules/sear
 import type { SearchQueryInput } from '../src/modules/search/schema.js';
 import { LANGS, paragraphText, rng, syntheticDocuments, type Lang } from './search-corpus.js';
 
+if (process.argv.includes('--help')) {
+  console.log(`npx tsx bench/search.ts [options]
+  --paragraphs N   synthetic paragraphs to ingest (default 200000)
+  --db FILE        SQLite file (default /tmp/concord-bench-N.db); removed first unless --reuse
+  --reuse          skip ingest and search an existing database
+  --queries N      queries per kind (default 400)`);
+  process.exit(0);
+}
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]! : fallback;
@@ -44,6 +52,12 @@ async function main() {
     // Ingest: the full pipeline per document, each document one transaction.
     let paragraphs = 0;
     let docs = 0;
+    // CPU time of this process besides wall time: on a shared machine it hardly depends on load.
+    const cpuMs = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const c0 = cpuMs();
     const t0 = performance.now();
     for (const doc of syntheticDocuments(N)) {
       const preview = await prepareImport(doc.name, Buffer.from(doc.text), { language: doc.lang });
@@ -56,14 +70,18 @@ async function main() {
       if (docs % 100 === 0) process.stderr.write(`\r  ingested ${paragraphs} paragraphs`);
     }
     const ingestSeconds = (performance.now() - t0) / 1000;
+    const ingestCpuSeconds = (cpuMs() - c0) / 1000;
     process.stderr.write('\n');
     const ingestRss = process.resourceUsage().maxRSS;
     // Baseline, same run: the tokenizer alone over the same paragraphs.
     let tokens = 0;
     let tokenizerMs = 0;
+    let tokenizerCpuMs = 0;
     for (const doc of syntheticDocuments(N)) {
       const t = performance.now();
+      const c = cpuMs();
       for (const p of doc.paragraphs) tokens += tokenize(p).length;
+      tokenizerCpuMs += cpuMs() - c;
       tokenizerMs += performance.now() - t;
     }
     const ingestRate = paragraphs / ingestSeconds;
@@ -71,6 +89,11 @@ async function main() {
     console.log(`ingest: ${docs} documents, ${paragraphs} paragraphs in ${ingestSeconds.toFixed(1)} s`);
     console.log(
       `ingest throughput: ${Math.round(ingestRate)} paragraphs/s | tokenizer only: ${Math.round(tokRate)} paragraphs/s (${tokens} tokens) | ratio ${((100 * ingestRate) / tokRate).toFixed(1)}% (target >= 50%)`,
+    );
+    const cpuRate = paragraphs / ingestCpuSeconds;
+    const tokCpuRate = paragraphs / (tokenizerCpuMs / 1000);
+    console.log(
+      `ingest CPU time: ${ingestCpuSeconds.toFixed(1)} s, ${Math.round(cpuRate)} paragraphs per CPU second | tokenizer only: ${Math.round(tokCpuRate)} per CPU second | ratio ${((100 * cpuRate) / tokCpuRate).toFixed(1)}%`,
     );
     console.log(`peak RSS after ingest: ${mb(ingestRss)}`);
   }
@@ -153,7 +176,9 @@ async function main() {
       `${kind.padEnd(10)} ours ${pct(ours, 50).toFixed(2)} / ${pct(ours, 99).toFixed(2)} | raw ${pct(base, 50).toFixed(2)} / ${pct(base, 99).toFixed(2)} | ${ratio.toFixed(2)}x | avg hits/page ${(hits / qs.length).toFixed(1)} | e.g. ${JSON.stringify(qs[0])}`,
     );
   }
-  console.log(`peak RSS (whole run): ${mb(process.resourceUsage().maxRSS)}`);
+  console.log(
+    `peak RSS (whole run, ingest and search): ${mb(process.resourceUsage().maxRSS)}; RSS now ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+  );
   raw.close();
   await d.close();
 }

@@ -5,14 +5,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { phraseKey } from '../search/tokenize.js';
-import {
-  detectLanguage,
-  findAcronyms,
-  findMentions,
-  findReferences,
-  findThemes,
-  type Language,
-} from './enrich.js';
+import type { Language } from './enrich.js';
+import { enrichment } from './enrich-cache.js';
 
 const CHUNK = 200;
 
@@ -24,16 +18,65 @@ async function insertChunks<T extends keyof DB>(db: Kysely<DB>, table: T, rows: 
       .execute();
 }
 
+/** A paragraph as the search indexer needs it (search/indexer.ts buildEntries). */
+export interface AnnotatedParagraph {
+  id: string;
+  parent_id: string | null;
+  text: string;
+  expression_id: string;
+  language: string;
+  document_id: string;
+  year: number;
+  type: string;
+  access_level: string;
+  session_id: string | null;
+}
+
+/** What annotateExpression read and wrote, handed to the indexer that runs next in the same transaction. */
+export interface Annotated {
+  paragraphs: AnnotatedParagraph[];
+  mentions: { paragraph_id: string; kind: string; ref_id: string }[];
+  themes: { paragraph_id: string; theme: string }[];
+}
+
+// Keyed by the transaction object, so a hand-off never leaves its transaction; taken once.
+const handoff = new WeakMap<object, Map<string, Annotated>>();
+
+/**
+ * What annotateExpression just read and wrote for this language version in this transaction
+ * (the paragraphs with their document's fields, the mentions and themes), or undefined. Saves
+ * the indexer from reading back, in the same transaction, rows written a moment ago.
+ */
+export function takeAnnotated(db: Kysely<DB>, expressionId: string): Annotated | undefined {
+  const m = handoff.get(db);
+  const a = m?.get(expressionId);
+  if (a) m!.delete(expressionId);
+  return a;
+}
+
 export async function annotateExpression(
   db: Kysely<DB>,
   expressionId: string,
   language: string,
 ): Promise<void> {
-  const paras = await db
-    .selectFrom('paragraphs')
-    .select(['id', 'text'])
-    .where('expression_id', '=', expressionId)
-    .orderBy('position')
+  const paras: AnnotatedParagraph[] = await db
+    .selectFrom('paragraphs as p')
+    .innerJoin('expressions as e', 'e.id', 'p.expression_id')
+    .innerJoin('documents as d', 'd.id', 'e.document_id')
+    .select([
+      'p.id',
+      'p.parent_id',
+      'p.text',
+      'p.expression_id',
+      'e.language',
+      'e.document_id',
+      'd.year',
+      'd.type',
+      'd.access_level',
+      'd.session_id',
+    ])
+    .where('p.expression_id', '=', expressionId)
+    .orderBy('p.position')
     .execute();
   await clearAnnotations(
     db,
@@ -45,15 +88,15 @@ export async function annotateExpression(
   const themes: Record<string, unknown>[] = [];
   const acronyms: Record<string, unknown>[] = [];
   for (const p of paras) {
-    const lang = detectLanguage(p.text, language as Language);
+    // The preview of an import found these already (enrich-cache.ts): same text, same result.
+    const lang = enrichment.language(p.text, language as Language);
     annotations.push({ paragraph_id: p.id, language: lang });
-    for (const m of findMentions(p.text))
+    for (const m of enrichment.mentions(p.text))
       mentions.push({ id: newId(), paragraph_id: p.id, kind: m.kind, ref_id: m.refId, surface: m.surface });
-    const refs = findReferences(p.text);
-    for (const r of refs)
+    for (const r of enrichment.references(p.text))
       references.push({ id: newId(), paragraph_id: p.id, kind: r.kind, ref: r.ref, surface: r.surface });
-    for (const t of findThemes(p.text, refs)) themes.push({ paragraph_id: p.id, theme: t });
-    for (const a of findAcronyms(p.text)) {
+    for (const t of enrichment.themes(p.text)) themes.push({ paragraph_id: p.id, theme: t });
+    for (const a of enrichment.acronyms(p.text)) {
       const shortKey = phraseKey(a.shortForm);
       const longKey = phraseKey(a.longForm);
       if (shortKey && longKey && shortKey !== longKey)
@@ -73,6 +116,13 @@ export async function annotateExpression(
   await insertChunks(db, 'paragraph_references', references);
   await insertChunks(db, 'paragraph_themes', themes);
   await insertChunks(db, 'acronyms', acronyms);
+  let m = handoff.get(db);
+  if (!m) handoff.set(db, (m = new Map<string, Annotated>()));
+  m.set(expressionId, {
+    paragraphs: paras,
+    mentions: mentions as Annotated['mentions'],
+    themes: themes as Annotated['themes'],
+  });
 }
 
 async function clearAnnotations(db: Kysely<DB>, paragraphIds: string[]): Promise<void> {

@@ -47,8 +47,9 @@ export function detectLanguage(text: string, fallback: Language = 'en'): Languag
   let arabic = 0;
   let cyrillic = 0;
   let latin = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  // Code units, not code points: every counted range is in the BMP and surrogates count nowhere.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
     else if (c >= 0x0600 && c <= 0x06ff) arabic++;
     else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
@@ -276,6 +277,67 @@ function nameRegex(names: string[]): RegExp {
 
 const ENTITY_RES = ENTITY_LEXICON.map((e) => ({ id: e.id, re: nameRegex(e.names) }));
 const BODY_RES = BODIES.map((b) => ({ id: b.id, re: nameRegex(b.names) }));
+
+/**
+ * Finds, in one pass over a text, which of many literal strings occur in it (exact code units).
+ * Strings are bucketed by their first two code units; a position is looked at only when its first
+ * code unit starts some string. Used to skip per-lexicon regexes whose names cannot match and to
+ * find theme terms without one `includes` per term.
+ */
+export class LiteralScanner {
+  /** first[c] = 1 when some string starts with code unit c. */
+  private readonly first = new Uint8Array(65536);
+  /** Strings by a hash of their first two code units (collisions are resolved by comparing). */
+  private readonly buckets: ({ s: string; group: number }[] | undefined)[] = new Array(65536);
+  private readonly singles = new Map<number, number[]>();
+  constructor(groups: string[][]) {
+    groups.forEach((strings, group) => {
+      for (const s of strings) {
+        if (!s.length) continue;
+        const c0 = s.charCodeAt(0);
+        this.first[c0] = 1;
+        if (s.length === 1) {
+          const list = this.singles.get(c0) ?? [];
+          list.push(group);
+          this.singles.set(c0, list);
+          continue;
+        }
+        const key = LiteralScanner.key(c0, s.charCodeAt(1));
+        (this.buckets[key] ??= []).push({ s, group });
+      }
+    });
+  }
+
+  private static key(c0: number, c1: number): number {
+    return ((c0 << 5) ^ c1) & 0xffff;
+  }
+
+  /** found[g] is 1 when some string of group g occurs in the text. */
+  scan(text: string, found: Uint8Array): Uint8Array {
+    found.fill(0);
+    const first = this.first;
+    const buckets = this.buckets;
+    const singles = this.singles.size ? this.singles : null;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c0 = text.charCodeAt(i);
+      if (first[c0] === 0) continue;
+      if (singles) for (const g of singles.get(c0) ?? []) found[g] = 1;
+      if (i + 1 >= n) continue;
+      const bucket = buckets[LiteralScanner.key(c0, text.charCodeAt(i + 1))];
+      if (bucket === undefined) continue;
+      for (const b of bucket) if (found[b.group] === 0 && text.startsWith(b.s, i)) found[b.group] = 1;
+    }
+    return found;
+  }
+}
+
+// A regex over a lexicon matches only where one of its names occurs literally.
+const NAME_SCANNER = new LiteralScanner([
+  ...ENTITY_LEXICON.map((e) => e.names),
+  ...BODIES.map((b) => b.names),
+]);
+const nameHits = new Uint8Array(ENTITY_LEXICON.length + BODIES.length);
 const STATE_RE = new RegExp(
   MEMBER_STATES.map((m) => m.name)
     .sort((a, b) => b.length - a.length)
@@ -311,12 +373,15 @@ export function findMentions(text: string): Mention[] {
         : m[1]!.toLowerCase();
     add({ kind: 'board', refId: id, surface: m[0] });
   }
-  for (const e of ENTITY_RES) {
+  const hits = NAME_SCANNER.scan(text, nameHits);
+  for (const [i, e] of ENTITY_RES.entries()) {
+    if (hits[i] === 0) continue;
     e.re.lastIndex = 0;
     const m = e.re.exec(text);
     if (m) add({ kind: 'entity', refId: e.id, surface: m[0] });
   }
-  for (const b of BODY_RES) {
+  for (const [i, b] of BODY_RES.entries()) {
+    if (hits[ENTITY_RES.length + i] === 0) continue;
     b.re.lastIndex = 0;
     const m = b.re.exec(text);
     if (m) add({ kind: 'body', refId: b.id, surface: m[0] });
@@ -558,25 +623,33 @@ export function findReferences(text: string): Reference[] {
     }
   };
   const t = text.normalize('NFKC');
+  // Every pattern below needs a digit; all but the SDGs need a slash. Skipping the regexes when
+  // these are absent changes nothing and saves most of the time on ordinary paragraphs.
+  if (!/[0-9]/.test(t)) return out;
+  const slash = t.includes('/');
   // General Assembly resolutions: session/number (48/162); board decisions: year/number (2024/12).
   const resolution =
     /(?:第\s*(\d{1,3}\/\d{1,4})\s*号决议|(?:resolutions?|résolutions?|resolución|resoluciones|резолюци[яиюей]|القرار|قرار)\s+(?:A\/RES\/)?(\d{1,3}\/\d{1,4})|A\/RES\/(\d{1,3}\/\d{1,4}))/giu;
-  for (const m of t.matchAll(resolution))
-    add({ kind: 'ga-resolution', ref: (m[1] ?? m[2] ?? m[3])!, surface: m[0] });
+  if (slash)
+    for (const m of t.matchAll(resolution))
+      add({ kind: 'ga-resolution', ref: (m[1] ?? m[2] ?? m[3])!, surface: m[0] });
   const decision =
     /(?:第\s*((?:19|20)\d{2}\/\d{1,3})\s*号决定|(?:decisions?|décisions?|decisión|decisiones|решени[еяию]|المقرر|مقرر)\s+((?:19|20)\d{2}\/\d{1,3}))/giu;
-  for (const m of t.matchAll(decision)) add({ kind: 'board-decision', ref: (m[1] ?? m[2])!, surface: m[0] });
+  if (slash)
+    for (const m of t.matchAll(decision))
+      add({ kind: 'board-decision', ref: (m[1] ?? m[2])!, surface: m[0] });
   const sdg =
     /(?:可持续发展目标\s*(\d{1,2})(?!\d)|\bSDGs?\s*(\d{1,2})\b|Sustainable Development Goal\s+(\d{1,2})\b|\bODD\s*(\d{1,2})\b|objectif de développement durable\s+(\d{1,2})\b|\bODS\s*(\d{1,2})\b|Objetivo de Desarrollo Sostenible\s+(\d{1,2})\b|ЦУР\s*(\d{1,2})|Цел[ьи] в области устойчивого развития\s+(\d{1,2})|هدف التنمية المستدامة\s*(\d{1,2}))/giu;
   for (const m of t.matchAll(sdg)) {
     const n = Number(m.slice(1).find((x) => x !== undefined));
     if (n >= 1 && n <= 17) add({ kind: 'sdg', ref: String(n), surface: m[0] });
   }
-  for (const m of t.matchAll(SYMBOL_RE)) {
-    if (/^A\/RES\//.test(m[1]!)) continue;
-    if (!/\/\d{4}\/|\/[A-Z]+\/\d/.test(m[1]!) && !/^(DP|UNW|WFP|E\/ICEF)/.test(m[1]!)) continue;
-    add({ kind: 'document', ref: m[1]!, surface: m[0] });
-  }
+  if (slash)
+    for (const m of t.matchAll(SYMBOL_RE)) {
+      if (/^A\/RES\//.test(m[1]!)) continue;
+      if (!/\/\d{4}\/|\/[A-Z]+\/\d/.test(m[1]!) && !/^(DP|UNW|WFP|E\/ICEF)/.test(m[1]!)) continue;
+      add({ kind: 'document', ref: m[1]!, surface: m[0] });
+    }
   return out;
 }
 
@@ -764,11 +837,15 @@ export const THEMES: { id: string; label: string; terms: string[] }[] = [
   },
 ];
 const THEME_TERMS = THEMES.map((t) => ({ id: t.id, terms: t.terms.map((x) => foldText(x)) }));
+// One pass over the folded text finds every theme term (substring match, as `includes` would).
+const THEME_SCANNER = new LiteralScanner(THEME_TERMS.map((t) => t.terms));
+const themeHits = new Uint8Array(THEME_TERMS.length);
 
 export function findThemes(text: string, references: Reference[] = []): string[] {
   const folded = foldText(text);
   const out = new Set<string>();
-  for (const t of THEME_TERMS) if (t.terms.some((x) => folded.includes(x))) out.add(t.id);
+  const hits = THEME_SCANNER.scan(folded, themeHits);
+  for (const [i, t] of THEME_TERMS.entries()) if (hits[i] === 1) out.add(t.id);
   for (const r of references) if (r.kind === 'sdg') out.add(`sdg-${r.ref}`);
   if (out.has('sdg-5')) out.add('gender-equality');
   return [...out];

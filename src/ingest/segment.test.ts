@@ -43,10 +43,18 @@ describe('segmentText on the 2024 joint meeting report', () => {
 describe('segmentText on constructed texts', () => {
   it('drops page numbers and running headers repeated on most pages', () => {
     const page = (n: number, body: string) => `DP/2024/15\n${body}\n${n}\f`;
-    const text = [page(1, 'Annual report\n1. The Board met.'), page(2, 'It decided to act.\n2. Second paragraph.'), page(3, '3. Third paragraph.')].join('');
+    const text = [
+      page(1, 'Annual report\n1. The Board met.'),
+      page(2, 'It decided to act.\n2. Second paragraph.'),
+      page(3, '3. Third paragraph.'),
+    ].join('');
     const doc = segmentText(text);
     expect(doc.symbol).toBe('DP/2024/15');
-    expect(doc.paragraphs.map((p) => p.text)).toEqual(['The Board met. It decided to act.', 'Second paragraph.', 'Third paragraph.']);
+    expect(doc.paragraphs.map((p) => p.text)).toEqual([
+      'The Board met. It decided to act.',
+      'Second paragraph.',
+      'Third paragraph.',
+    ]);
     expect(doc.droppedLines).toEqual(expect.arrayContaining(['DP/2024/15', '1', '2', '3']));
   });
 
@@ -57,7 +65,9 @@ describe('segmentText on constructed texts', () => {
   });
 
   it('reports a text without numbered paragraphs', () => {
-    expect(segmentText('just prose').warnings).toEqual([{ paragraph: null, message: 'no numbered paragraphs found' }]);
+    expect(segmentText('just prose').warnings).toEqual([
+      { paragraph: null, message: 'no numbered paragraphs found' },
+    ]);
   });
 });
 

@@ -1,15 +1,18 @@
 // Snippets with highlighted matches. The paragraph is tokenized again with offsets and the query's
 // phrases are matched on that token stream, the same stream the engines indexed, so exactly the
 // text that matched is marked. Output is HTML-escaped, with <mark> around matches.
-import type { Phrase } from './tokenize.js';
-import { tokenizeWithOffsets } from './tokenize.js';
+import type { Phrase, Token } from './tokenize.js';
+import { tokenizePrefixWithOffsets, tokenizeWithOffsets } from './tokenize.js';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Character ranges of `text` where one of the phrases matches. */
 export function matchRanges(text: string, phrases: Phrase[]): [number, number][] {
-  const tokens = tokenizeWithOffsets(text);
+  return rangesOf(tokenizeWithOffsets(text), phrases);
+}
+
+function rangesOf(tokens: Token[], phrases: Phrase[]): [number, number][] {
   const ranges: [number, number][] = [];
   for (const p of phrases) {
     const k = p.tokens.length;
@@ -40,22 +43,41 @@ export function matchRanges(text: string, phrases: Phrase[]): [number, number][]
 
 /** A window of about `width` characters around the first match, matches in <mark>. */
 export function snippet(text: string, phrases: Phrase[], width = 160): string {
-  const ranges = matchRanges(text, phrases);
   const cjk = /[\u4e00-\u9fff]/.test(text.slice(0, 200));
   const w = cjk ? Math.round(width / 2) : width;
-  let start = 0;
-  if (ranges.length && ranges[0]![0] > w / 3) {
-    start = ranges[0]![0] - Math.round(w / 3);
-    if (!cjk) {
-      const space = text.lastIndexOf(' ', start);
-      start = space > 0 && start - space < 20 ? space + 1 : start;
+  const windowOf = (ranges: [number, number][]) => {
+    let start = 0;
+    if (ranges.length && ranges[0]![0] > w / 3) {
+      start = ranges[0]![0] - Math.round(w / 3);
+      if (!cjk) {
+        const space = text.lastIndexOf(' ', start);
+        start = space > 0 && start - space < 20 ? space + 1 : start;
+      }
+    }
+    let end = Math.min(text.length, start + w);
+    if (!cjk && end < text.length) {
+      const space = text.indexOf(' ', end);
+      end = space > 0 && space - end < 20 ? space : end;
+    }
+    return { start, end };
+  };
+  // Only the window is shown, so tokenize a prefix of a long paragraph first. The result is the
+  // same as with every token when the prefix holds a match and, after the window's end, at least
+  // as many tokens as the longest phrase has: every match that starts before the end (including
+  // the first one) then lies wholly in the prefix. Otherwise fall back to the whole text.
+  let ranges: [number, number][] | null = null;
+  if (text.length > 3 * width) {
+    const { tokens, complete } = tokenizePrefixWithOffsets(text, 3 * width);
+    const r = rangesOf(tokens, phrases);
+    if (complete) ranges = r;
+    else if (r.length) {
+      const { end } = windowOf(r);
+      const longest = Math.max(0, ...phrases.map((p) => p.tokens.length));
+      if (tokens.filter((t) => t.start >= end).length >= longest) ranges = r;
     }
   }
-  let end = Math.min(text.length, start + w);
-  if (!cjk && end < text.length) {
-    const space = text.indexOf(' ', end);
-    end = space > 0 && space - end < 20 ? space : end;
-  }
+  ranges ??= matchRanges(text, phrases);
+  const { start, end } = windowOf(ranges);
   let out = start > 0 ? '…' : '';
   let at = start;
   for (const [a, b] of ranges) {

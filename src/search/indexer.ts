@@ -3,6 +3,7 @@
 // paragraphs themselves, so the index never shows a half-written document. Also rebuilds it.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { takeAnnotated, type AnnotatedParagraph } from '../ingest/annotate.js';
 import { speakerKeys } from '../ingest/enrich.js';
 import { facet, searchIndexFor, type IndexEntry } from './index.js';
 import { tokenize } from './tokenize.js';
@@ -18,6 +19,20 @@ async function inChunks<T, R>(values: T[], fn: (chunk: T[]) => Promise<R[]>): Pr
 /** The index entries (tokens and facets) of every paragraph of these language versions. */
 export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Promise<IndexEntry[]> {
   if (expressionIds.length === 0) return [];
+  // Right after annotateExpression in the same transaction (the write path, reindex), what it read
+  // and wrote is handed over instead of read back.
+  const handed = expressionIds.map((id) => takeAnnotated(db, id));
+  if (handed.every((a) => a !== undefined)) {
+    const annotated = handed
+      .map((a, i) => ({ a: a, id: expressionIds[i]! }))
+      .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return entriesOf(
+      db,
+      annotated.flatMap((x) => x.a.paragraphs),
+      annotated.flatMap((x) => x.a.mentions).filter((r) => r.kind === 'entity' || r.kind === 'body'),
+      annotated.flatMap((x) => x.a.themes),
+    );
+  }
   const paras = await inChunks(expressionIds, (ids) =>
     db
       .selectFrom('paragraphs as p')
@@ -41,9 +56,39 @@ export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Pro
       .execute(),
   );
   if (paras.length === 0) return [];
+  const paragraphIds = paras.map((p) => p.id);
+  const [mentions, themes] = await Promise.all([
+    inChunks(paragraphIds, (ids) =>
+      db
+        .selectFrom('paragraph_mentions')
+        .select(['paragraph_id', 'kind', 'ref_id'])
+        .where('paragraph_id', 'in', ids)
+        .execute()
+        // The kind is filtered here, not in SQL: with `kind in (…)` SQLite picks the (kind, ref_id)
+        // index and reads every entity mention of the corpus for each document (quadratic ingest).
+        .then((rows) => rows.filter((r) => r.kind === 'entity' || r.kind === 'body')),
+    ),
+    inChunks(paragraphIds, (ids) =>
+      db
+        .selectFrom('paragraph_themes')
+        .select(['paragraph_id', 'theme'])
+        .where('paragraph_id', 'in', ids)
+        .execute(),
+    ),
+  ]);
+  return entriesOf(db, paras, mentions, themes);
+}
+
+async function entriesOf(
+  db: Kysely<DB>,
+  paras: AnnotatedParagraph[],
+  mentions: { paragraph_id: string; kind: string; ref_id: string }[],
+  themes: { paragraph_id: string; theme: string }[],
+): Promise<IndexEntry[]> {
+  if (paras.length === 0) return [];
   const documentIds = [...new Set(paras.map((p) => p.document_id))];
   const paragraphIds = paras.map((p) => p.id);
-  const [boards, statements, mentions, themes] = await Promise.all([
+  const [boards, statements] = await Promise.all([
     inChunks(documentIds, (ids) =>
       db
         .selectFrom('document_boards')
@@ -58,25 +103,15 @@ export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Pro
         .where('paragraph_id', 'in', ids)
         .execute(),
     ),
-    inChunks(paragraphIds, (ids) =>
-      db
-        .selectFrom('paragraph_mentions')
-        .select(['paragraph_id', 'kind', 'ref_id'])
-        .where('paragraph_id', 'in', ids)
-        .where('kind', 'in', ['entity', 'body'])
-        .execute(),
-    ),
-    inChunks(paragraphIds, (ids) =>
-      db
-        .selectFrom('paragraph_themes')
-        .select(['paragraph_id', 'theme'])
-        .where('paragraph_id', 'in', ids)
-        .execute(),
-    ),
   ]);
   const group = <T extends object>(rows: T[], key: (r: T) => string) => {
     const m = new Map<string, T[]>();
-    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+    for (const r of rows) {
+      const k = key(r);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
     return m;
   };
   const boardsOf = group(boards, (r) => r.document_id);

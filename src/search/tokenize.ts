@@ -21,6 +21,7 @@ const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
 const HAS_ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
 const MARKS = /\p{M}/gu;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 /** Longer tokens are cut: keeps PostgreSQL's lexeme limit far away and bounds the index. */
 export const MAX_TOKEN_LENGTH = 64;
@@ -76,7 +77,8 @@ function walk(
   text: string,
   onWord: (token: string, start: number, end: number) => void,
   onCjkRun: (chars: string[], offsets: number[]) => void,
-): void {
+  limit = Infinity,
+): boolean {
   let chars: string[] = [];
   let offsets: number[] = [];
   let lastEnd = -1;
@@ -89,6 +91,8 @@ function walk(
   for (let m = WORD_RUN.exec(text); m; m = WORD_RUN.exec(text)) {
     const run = m[0];
     const at = m.index;
+    // Stopping early drops a pending ideograph run (it could continue): what was emitted is final.
+    if (at >= limit) return false;
     if (!CJK_CHAR.test(run)) {
       flush();
       for (const t of normalizeWord(run)) onWord(t, at, at + run.length);
@@ -117,6 +121,7 @@ function walk(
     }
   }
   flush();
+  return true;
 }
 
 function cjkTokens(chars: string[], offsets: number[], out: Token[]): void {
@@ -146,6 +151,25 @@ export function tokenizeWithOffsets(text: string): Token[] {
     (chars, offsets) => cjkTokens(chars, offsets, out),
   );
   return out;
+}
+
+/**
+ * The first tokens of a text, exactly as tokenizeWithOffsets gives them: those of the word runs
+ * that start before `limit` (an ideograph run still open there is left out). `complete` when
+ * these are all the tokens of the text.
+ */
+export function tokenizePrefixWithOffsets(
+  text: string,
+  limit: number,
+): { tokens: Token[]; complete: boolean } {
+  const tokens: Token[] = [];
+  const complete = walk(
+    text,
+    (token, start, end) => tokens.push({ token, start, end, cjk: false }),
+    (chars, offsets) => cjkTokens(chars, offsets, tokens),
+    limit,
+  );
+  return { tokens, complete };
 }
 
 /** The index tokens of a text, in order. */
@@ -230,5 +254,7 @@ export function isCjk(text: string): boolean {
 
 /** Folds text for substring matching (themes, lexicons): lower case, no accents, NFKC. */
 export function foldText(text: string): string {
+  // ASCII is its own NFKC and NFKD and has no marks: only the case changes.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase();
   return text.normalize('NFKC').toLowerCase().normalize('NFKD').replace(MARKS, '');
 }

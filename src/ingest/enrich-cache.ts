@@ -1,0 +1,79 @@
+// Enrichment runs twice over the same text in an import: once for the preview (pipeline.ts) and
+// again when the committed paragraphs are annotated (annotate.ts, on the write path every
+// language version goes through). The finders are pure functions of the text, so the second run
+// reads what the first one found from this bounded memo instead (first in, first out, bounded by
+// entries and by characters). The arrays returned are shared: callers must not modify them.
+import {
+  detectLanguage,
+  findAcronyms,
+  findMentions,
+  findReferences,
+  findThemes,
+  type Acronym,
+  type Language,
+  type Mention,
+  type Reference,
+} from './enrich.js';
+
+interface Entry {
+  languages?: Map<Language, Language>;
+  mentions?: Mention[];
+  references?: Reference[];
+  themes?: string[];
+  acronyms?: Acronym[];
+}
+
+const MAX_ENTRIES = 20_000;
+const MAX_CHARS = 4_000_000;
+const memo = new Map<string, Entry>();
+let chars = 0;
+
+function entry(text: string): Entry {
+  let e = memo.get(text);
+  if (e) return e;
+  e = {};
+  memo.set(text, e);
+  chars += text.length;
+  while (memo.size > MAX_ENTRIES || chars > MAX_CHARS) {
+    const oldest = memo.keys().next().value!;
+    if (oldest === text) break;
+    memo.delete(oldest);
+    chars -= oldest.length;
+  }
+  return e;
+}
+
+export const enrichment = {
+  language(text: string, fallback: Language): Language {
+    const e = entry(text);
+    e.languages ??= new Map();
+    let l = e.languages.get(fallback);
+    if (l === undefined) {
+      l = detectLanguage(text, fallback);
+      e.languages.set(fallback, l);
+    }
+    return l;
+  },
+  mentions(text: string): Mention[] {
+    const e = entry(text);
+    return (e.mentions ??= findMentions(text));
+  },
+  references(text: string): Reference[] {
+    const e = entry(text);
+    return (e.references ??= findReferences(text));
+  },
+  /** Themes, with the SDGs of the text's own references (as findThemes(text, findReferences(text))). */
+  themes(text: string): string[] {
+    const e = entry(text);
+    return (e.themes ??= findThemes(text, enrichment.references(text)));
+  },
+  acronyms(text: string): Acronym[] {
+    const e = entry(text);
+    return (e.acronyms ??= findAcronyms(text));
+  },
+  /** Forgets everything (tests). */
+  clear(): void {
+    memo.clear();
+    chars = 0;
+  },
+};
