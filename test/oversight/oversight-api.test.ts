@@ -354,7 +354,7 @@ describe.each(BACKENDS)('oversight API on %s', (backend) => {
       const csv = await t.call({ method: 'GET', url: '/api/oversight/exports/addressees?format=csv' });
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
-      const { parseCsv } = await import('../../src/modules/oversight/csv.js');
+      const { parseCsv } = await import('../../src/lib/csv.js');
       const rows = parseCsv(csv.body);
       const header = rows[0]!.fields;
       expect(header).toEqual(expect.arrayContaining(['id', 'acceptance', 'implementation', 'acceptance_justification', 'label']));

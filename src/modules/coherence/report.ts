@@ -2,6 +2,8 @@
 // analysis, overlapping meetings and the delegations whose meeting load exceeds their capacity.
 // Rendered as HTML (escaped templating, src/web/html.ts), CSV (RFC 4180) and PDF (pdf-lib with the
 // standard fonts: text outside Latin-1, e.g. Chinese, is replaced by "?" there; HTML and CSV keep it).
+import { winAnsi } from '../../lib/pdf-text.js';
+import { writeCsv } from '../../lib/csv.js';
 import type { Kysely } from 'kysely';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DB } from '../../db/schema.js';
@@ -170,17 +172,11 @@ ${r.load.flagged.map(
 </html>`.toString();
 }
 
-function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export const CSV_COLUMNS = ['section', 'kind', 'year', 'boards', 'score', 'title', 'subject_a', 'subject_b', 'tag', 'shared_terms', 'confirmed', 'suggested', 'synthetic'];
 
 /** RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break. */
 export function renderCoherenceCsv(r: CoherenceReport): string {
-  const rows: unknown[][] = [CSV_COLUMNS];
+  const rows: unknown[][] = [];
   for (const c of r.matrix.cells)
     rows.push(['matrix', 'board-theme', r.year, c.board, '', r.matrix.themes.find((t) => t.id === c.tag)?.label ?? c.tag, '', '', c.tag, '', c.confirmed, c.suggested, '']);
   for (const g of r.findings)
@@ -190,17 +186,7 @@ export function renderCoherenceCsv(r: CoherenceReport): string {
     rows.push(['calendar', 'overlap', r.year, o.boards.join(';'), o.days.length, overlapTitle(o), o.a.title, o.b.title, '', '', '', '', o.a.synthetic || o.b.synthetic ? 1 : 0]);
   for (const l of r.load.flagged)
     rows.push(['load', 'over-capacity', r.year, l.memberOf.join(';'), l.peakHours, `${l.name}: ${l.flaggedWeeks} week(s) over capacity`, l.memberStateId, '', '', l.weeks.map((w) => w.week).join('; '), '', '', '']);
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-// WinAnsi (the standard fonts' encoding) covers Latin-1; other characters become "?".
-function winAnsi(s: string): string {
-  let out = '';
-  for (const ch of s.replace(/[\r\n\t]+/g, ' ')) {
-    const c = ch.codePointAt(0)!;
-    out += (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) ? ch : ch === '–' || ch === '—' ? '-' : ch === '×' ? 'x' : '?';
-  }
-  return out;
+  return writeCsv(CSV_COLUMNS, rows);
 }
 
 class Pdf {

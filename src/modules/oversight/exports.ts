@@ -2,7 +2,7 @@
 // are exported whole (all pages). Column names are stable: they are the contract with spreadsheets.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { toCsv } from './csv.js';
+import { toCsv } from '../../lib/csv.js';
 import { overdueActions, rates, reportingLoad, stalled } from './dashboards.js';
 import { listSharedSubjects, listWorkingGroups, loadNames } from './queries.js';
 import { addresseeLabel } from './presenters.js';

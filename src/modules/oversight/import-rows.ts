@@ -9,7 +9,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { hasRole, type Actor } from '../access/actor.js';
-import { CsvError, parseCsv } from './csv.js';
+import { CsvError, parseCsv } from '../../lib/csv.js';
 import { CATEGORIES, PRIORITIES } from './schema.js';
 import { parseAddresseeKey } from './write-helpers.js';
 import {

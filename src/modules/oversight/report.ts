@@ -1,6 +1,7 @@
 // The status report of one review, as HTML (escaped templating) and as PDF (pdf-lib, standard
 // Helvetica). Both render the same model: the review's progress, then each recommendation with its
 // addressees' acceptance and implementation, the actions of the plan and the decisions linked.
+import { winAnsi } from '../../lib/pdf-text.js';
 import type { Kysely } from 'kysely';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DB } from '../../db/schema.js';
@@ -104,18 +105,6 @@ ${rec.decisionLinks.length
 </body>
 </html>`;
   return body.toString();
-}
-
-// WinAnsi (the standard fonts' encoding) covers Latin-1 and a few typographic marks; anything else
-// (for example Chinese) is replaced so the PDF still renders, and the HTML report keeps the text.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-function winAnsi(s: string): string {
-  let out = '';
-  for (const ch of s.replace(/[\r\n\t]+/g, ' ')) {
-    const c = ch.codePointAt(0)!;
-    out += (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.has(ch) ? ch : '?';
-  }
-  return out;
 }
 
 class PdfWriter {

@@ -1,6 +1,7 @@
-// RFC 4180 CSV: a writer (CRLF line ends, fields quoted when they hold a comma, quote, CR or LF)
-// and a strict reader (quoted fields may hold commas, line breaks and doubled quotes; a stray quote
-// or an unterminated quoted field is an error with its line number). A UTF-8 BOM is ignored.
+// RFC 4180 CSV, shared by every module that reads or writes CSV: a writer (CRLF line ends, fields
+// quoted when they hold a comma, quote or line break) and a strict reader (quoted fields may hold
+// commas, line breaks and doubled quotes; a stray quote or an unterminated quoted field is an error
+// with its line number). A UTF-8 BOM is ignored.
 
 export class CsvError extends Error {
   constructor(
