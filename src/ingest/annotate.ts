@@ -8,6 +8,26 @@ import { phraseKey } from '../search/tokenize.js';
 import type { Language } from './enrich.js';
 import { enrichment } from './enrich-cache.js';
 
+/** Paragraphs with the document fields that annotation and the search index both need. */
+export function selectParagraphsForIndex(db: Kysely<DB>) {
+  return db
+    .selectFrom('paragraphs as p')
+    .innerJoin('expressions as e', 'e.id', 'p.expression_id')
+    .innerJoin('documents as d', 'd.id', 'e.document_id')
+    .select([
+      'p.id',
+      'p.parent_id',
+      'p.text',
+      'p.expression_id',
+      'e.language',
+      'e.document_id',
+      'd.year',
+      'd.type',
+      'd.access_level',
+      'd.session_id',
+    ]);
+}
+
 const CHUNK = 200;
 
 async function insertChunks<T extends keyof DB>(db: Kysely<DB>, table: T, rows: Record<string, unknown>[]) {
@@ -59,22 +79,7 @@ export async function annotateExpression(
   expressionId: string,
   language: string,
 ): Promise<void> {
-  const paras: AnnotatedParagraph[] = await db
-    .selectFrom('paragraphs as p')
-    .innerJoin('expressions as e', 'e.id', 'p.expression_id')
-    .innerJoin('documents as d', 'd.id', 'e.document_id')
-    .select([
-      'p.id',
-      'p.parent_id',
-      'p.text',
-      'p.expression_id',
-      'e.language',
-      'e.document_id',
-      'd.year',
-      'd.type',
-      'd.access_level',
-      'd.session_id',
-    ])
+  const paras: AnnotatedParagraph[] = await selectParagraphsForIndex(db)
     .where('p.expression_id', '=', expressionId)
     .orderBy('p.position')
     .execute();

@@ -3,7 +3,7 @@
 // paragraphs themselves, so the index never shows a half-written document. Also rebuilds it.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { takeAnnotated, type AnnotatedParagraph } from '../ingest/annotate.js';
+import { selectParagraphsForIndex, takeAnnotated, type AnnotatedParagraph } from '../ingest/annotate.js';
 import { speakerKeys } from '../ingest/enrich.js';
 import { facet, searchIndexFor, type IndexEntry } from './index.js';
 import { tokenize } from './tokenize.js';
@@ -34,22 +34,7 @@ export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Pro
     );
   }
   const paras = await inChunks(expressionIds, (ids) =>
-    db
-      .selectFrom('paragraphs as p')
-      .innerJoin('expressions as e', 'e.id', 'p.expression_id')
-      .innerJoin('documents as d', 'd.id', 'e.document_id')
-      .select([
-        'p.id',
-        'p.parent_id',
-        'p.text',
-        'p.expression_id',
-        'e.language',
-        'e.document_id',
-        'd.year',
-        'd.type',
-        'd.access_level',
-        'd.session_id',
-      ])
+    selectParagraphsForIndex(db)
       .where('p.expression_id', 'in', ids)
       .orderBy('p.expression_id')
       .orderBy('p.position')
