@@ -6,7 +6,7 @@ import { href, type PageContext } from './context.js';
 import { html, SafeHtml } from './html.js';
 import { AUTONYMS, direction, LOCALES } from './i18n/index.js';
 
-export type NavKey = 'home' | 'calendar' | 'documents' | 'decisions' | 'search' | 'dashboards' | 'workspace' | 'secretariat' | 'signIn';
+export type NavKey = 'home' | 'calendar' | 'documents' | 'decisions' | 'search' | 'dashboards' | 'oversight' | 'coherence' | 'workspace' | 'secretariat' | 'signIn';
 
 export interface PageSpec {
   title: string;
@@ -61,6 +61,8 @@ ${item('documents', '/documents', t.nav.documents)}
 ${item('decisions', '/decisions', t.nav.decisions)}
 ${item('search', '/search', t.nav.search)}
 ${item('dashboards', '/dashboards', t.nav.dashboards)}
+${item('oversight', '/oversight', t.nav.oversight)}
+${item('coherence', '/coherence', t.nav.coherence)}
 ${signedIn ? item('workspace', '/workspace', t.nav.workspace) : ''}
 ${signedIn && isSecretariat(ctx) ? item('secretariat', '/secretariat', t.nav.secretariat) : ''}
 ${

@@ -20,6 +20,8 @@ export const ar: Messages = {
     decisions: 'المقررات',
     search: 'البحث',
     dashboards: 'لوحات المتابعة',
+    oversight: 'الرقابة',
+    coherence: 'الاتساق',
     workspace: 'مساحة عملي',
     secretariat: 'الأمانة',
     signIn: 'تسجيل الدخول',

@@ -20,6 +20,8 @@ export const en = {
     decisions: 'Decisions',
     search: 'Search',
     dashboards: 'Dashboards',
+    oversight: 'Oversight',
+    coherence: 'Coherence',
     workspace: 'My workspace',
     secretariat: 'Secretariat',
     signIn: 'Sign in',

@@ -20,6 +20,8 @@ export const es: Messages = {
     decisions: 'Decisiones',
     search: 'Búsqueda',
     dashboards: 'Paneles',
+    oversight: 'Supervisión',
+    coherence: 'Coherencia',
     workspace: 'Mi espacio',
     secretariat: 'Secretaría',
     signIn: 'Iniciar sesión',

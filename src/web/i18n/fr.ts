@@ -20,6 +20,8 @@ export const fr: Messages = {
     decisions: 'Décisions',
     search: 'Recherche',
     dashboards: 'Tableaux de bord',
+    oversight: 'Contrôle',
+    coherence: 'Cohérence',
     workspace: 'Mon espace',
     secretariat: 'Secrétariat',
     signIn: 'Se connecter',

@@ -20,6 +20,8 @@ export const ru: Messages = {
     decisions: 'Решения',
     search: 'Поиск',
     dashboards: 'Сводные панели',
+    oversight: 'Надзор',
+    coherence: 'Согласованность',
     workspace: 'Мой кабинет',
     secretariat: 'Секретариат',
     signIn: 'Войти',

@@ -19,6 +19,8 @@ export const zh: Messages = {
     decisions: '决定',
     search: '搜索',
     dashboards: '仪表板',
+    oversight: '监督',
+    coherence: '一致性',
     workspace: '我的工作区',
     secretariat: '秘书处',
     signIn: '登录',
