@@ -17,6 +17,8 @@ interface PGliteLike {
   close(): Promise<void>;
 }
 
+const quoteName = (n: string) => `"${n.replace(/"/g, '""')}"`;
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGliteLike) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
@@ -57,6 +59,15 @@ class PGliteDriver implements Driver {
   }
   async rollbackTransaction(c: DatabaseConnection): Promise<void> {
     await c.executeQuery(CompiledQuery.raw('rollback'));
+  }
+  async savepoint(c: DatabaseConnection, name: string): Promise<void> {
+    await c.executeQuery(CompiledQuery.raw(`savepoint ${quoteName(name)}`));
+  }
+  async rollbackToSavepoint(c: DatabaseConnection, name: string): Promise<void> {
+    await c.executeQuery(CompiledQuery.raw(`rollback to savepoint ${quoteName(name)}`));
+  }
+  async releaseSavepoint(c: DatabaseConnection, name: string): Promise<void> {
+    await c.executeQuery(CompiledQuery.raw(`release savepoint ${quoteName(name)}`));
   }
   async releaseConnection(): Promise<void> {
     const r = this.release;

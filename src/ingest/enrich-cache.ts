@@ -23,6 +23,8 @@ interface Entry {
   acronyms?: Acronym[];
 }
 
+export type EnrichmentSnapshot = Entry;
+
 const MAX_ENTRIES = 20_000;
 const MAX_CHARS = 4_000_000;
 const memo = new Map<string, Entry>();
@@ -70,6 +72,21 @@ export const enrichment = {
   acronyms(text: string): Acronym[] {
     const e = entry(text);
     return (e.acronyms ??= findAcronyms(text));
+  },
+  /**
+   * Everything known about a text after computing all of it with `language` as the fallback: what
+   * another thread (ingest/prepare-pool.ts) hands to this one with prime().
+   */
+  snapshot(text: string, language: Language): EnrichmentSnapshot {
+    enrichment.language(text, language);
+    enrichment.mentions(text);
+    enrichment.themes(text);
+    enrichment.acronyms(text);
+    return { ...entry(text) };
+  },
+  /** Records what another thread found for a text (same pure functions, same results). */
+  prime(text: string, known: EnrichmentSnapshot): void {
+    Object.assign(entry(text), known);
   },
   /** Forgets everything (tests). */
   clear(): void {

@@ -8,6 +8,8 @@ import type { QueryNode } from './query.js';
 import { PostgresFullTextIndex } from './postgres-fts.js';
 import { SqliteFts5Index } from './sqlite-fts5.js';
 
+export { RANKING_WINDOW, rankingWindow } from './window.js';
+
 /** One indexed paragraph (or sub-point). */
 export interface IndexEntry {
   paragraphId: string;
@@ -26,6 +28,17 @@ export interface SearchRequest {
   facets: string[][];
   limit: number;
   offset: number;
+  /**
+   * Ranking window (default RANKING_WINDOW, window.ts): when more paragraphs match than this (and than
+   * offset + limit), only the newest this-many matches are ranked. See RANKING_WINDOW.
+   */
+  window?: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** More paragraphs matched than the ranking window: the hits are the best of the newest `window`. */
+  windowed: boolean;
 }
 
 export interface SearchHit {
@@ -43,7 +56,7 @@ export interface SearchIndex {
   /** Removes every entry. */
   clear(db: Kysely<DB>): Promise<void>;
   count(db: Kysely<DB>): Promise<number>;
-  search(db: Kysely<DB>, request: SearchRequest): Promise<SearchHit[]>;
+  search(db: Kysely<DB>, request: SearchRequest): Promise<SearchResult>;
   /** The engine's own query text for a request (for benchmarks against the raw engine). */
   compile(request: SearchRequest): { match: string; facets: string | null };
 }

@@ -5,7 +5,8 @@
 // at most 256 positions.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { IndexEntry, SearchHit, SearchIndex, SearchRequest } from './index.js';
+import type { IndexEntry, SearchIndex, SearchRequest, SearchResult } from './index.js';
+import { rankingWindow } from './window.js';
 import type { QueryNode } from './query.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -101,15 +102,25 @@ export class PostgresFullTextIndex implements SearchIndex {
     return Number(r.rows[0]?.n ?? 0);
   }
 
-  async search(db: Kysely<DB>, r: SearchRequest): Promise<SearchHit[]> {
+  async search(db: Kysely<DB>, r: SearchRequest): Promise<SearchResult> {
     const { match, facets } = this.compile(r);
+    const where = sql`body @@ cast(${match} as tsquery)
+      ${facets ? sql`and facets @@ cast(${facets} as tsquery)` : sql``}`;
+    // The same ranking window as the SQLite engine: paragraph ids are time-ordered (UUID v7), so
+    // the newest matches are those with the greatest ids.
+    const window = rankingWindow(r);
+    const edge = await sql<{ paragraph_id: string }>`select paragraph_id from search_entries where ${where}
+      order by paragraph_id desc offset ${window - 1} limit 2`.execute(db);
+    const from = edge.rows.length === 2 ? edge.rows[0]!.paragraph_id : undefined;
     const res = await sql<{ paragraph_id: string; score: number }>`select paragraph_id,
         ts_rank(body, cast(${match} as tsquery)) as score
       from search_entries
-      where body @@ cast(${match} as tsquery)
-      ${facets ? sql`and facets @@ cast(${facets} as tsquery)` : sql``}
+      where ${where} ${from === undefined ? sql`` : sql`and paragraph_id >= ${from}`}
       order by score desc, paragraph_id
       limit ${r.limit} offset ${r.offset}`.execute(db);
-    return res.rows.map((x) => ({ paragraphId: x.paragraph_id, score: Number(x.score) }));
+    return {
+      hits: res.rows.map((x) => ({ paragraphId: x.paragraph_id, score: Number(x.score) })),
+      windowed: from !== undefined,
+    };
   }
 }

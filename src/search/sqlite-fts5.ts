@@ -1,11 +1,13 @@
 // SQLite engine of the search index: an FTS5 table over the pre-tokenized text of tokenize.ts.
 // The 'ascii' tokenizer only splits on spaces (every non-ASCII character is a token character and
 // our tokens are already normalized), so FTS5 keeps exactly our tokens. Ranking is bm25 over the
-// body column; the facets column (filters) weighs nothing. `search_rows` maps FTS rowids to
-// paragraphs; deleting a paragraph cascades to it and a trigger removes the FTS row.
+// body column; the facets column (filters) weighs nothing, over at most the newest RANKING_WINDOW
+// matches (index.ts). `search_rows` maps FTS rowids to paragraphs; deleting a paragraph cascades to
+// it and a trigger removes the FTS row.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { IndexEntry, SearchHit, SearchIndex, SearchRequest } from './index.js';
+import type { IndexEntry, SearchIndex, SearchRequest, SearchResult } from './index.js';
+import { rankingWindow } from './window.js';
 import type { QueryNode } from './query.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -69,12 +71,16 @@ export class SqliteFts5Index implements SearchIndex {
   async add(db: Kysely<DB>, entries: IndexEntry[]): Promise<void> {
     for (let i = 0; i < entries.length; i += CHUNK) {
       const chunk = entries.slice(i, i + CHUNK);
-      await sql`delete from search_rows where paragraph_id in (${sql.join(chunk.map((e) => e.paragraphId))})`.execute(
+      // A paragraph indexed again keeps its rowid, so rowid order stays the order paragraphs were
+      // first indexed in (the ranking window takes the newest matches by rowid).
+      const ids = sql.join(chunk.map((e) => e.paragraphId));
+      await sql`delete from search_fts where rowid in (select rowid from search_rows where paragraph_id in (${ids}))`.execute(
         db,
       );
       const rows = await sql<{ rowid: number; paragraph_id: string }>`insert into search_rows
         (paragraph_id, document_id, expression_id)
         values ${sql.join(chunk.map((e) => sql`(${e.paragraphId}, ${e.documentId}, ${e.expressionId})`))}
+        on conflict (paragraph_id) do update set document_id = excluded.document_id, expression_id = excluded.expression_id
         returning rowid, paragraph_id`.execute(db);
       const byParagraph = new Map(rows.rows.map((r) => [r.paragraph_id, r.rowid]));
       await sql`insert into search_fts (rowid, body, facets) values ${sql.join(
@@ -99,13 +105,25 @@ export class SqliteFts5Index implements SearchIndex {
     return Number(r.rows[0]?.n ?? 0);
   }
 
-  async search(db: Kysely<DB>, r: SearchRequest): Promise<SearchHit[]> {
+  async search(db: Kysely<DB>, r: SearchRequest): Promise<SearchResult> {
     const { match } = this.compile(r);
-    const res = await sql<{ paragraph_id: string; rank: number }>`select m.paragraph_id, f.rank
-      from (select rowid, rank from search_fts where search_fts match ${match}
-            order by rank limit ${r.limit} offset ${r.offset}) f
+    // Does the query match more than the window? Walking matches in rowid order is cheap (no
+    // scoring); when more than `window` match, the window-th newest is where ranking starts.
+    const window = rankingWindow(r);
+    const edge = await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${match}
+      order by rowid desc limit 2 offset ${window - 1}`.execute(db);
+    // Two rows: more than `window` match, and the first is the oldest match inside the window.
+    const from = edge.rows.length === 2 ? edge.rows[0]!.rowid : undefined;
+    // bm25() in a plain query (not `order by rank`), so that the rowid bound narrows the scan.
+    const res = await sql<{ paragraph_id: string; score: number }>`select m.paragraph_id, f.score
+      from (select rowid, bm25(search_fts, 1.0, 0.0) as score from search_fts
+            where search_fts match ${match} ${from === undefined ? sql`` : sql`and rowid >= ${from}`}
+            order by score, rowid limit ${r.limit} offset ${r.offset}) f
       join search_rows m on m.rowid = f.rowid
-      order by f.rank, m.rowid`.execute(db);
-    return res.rows.map((x) => ({ paragraphId: x.paragraph_id, score: -Number(x.rank) }));
+      order by f.score, m.rowid`.execute(db);
+    return {
+      hits: res.rows.map((x) => ({ paragraphId: x.paragraph_id, score: -Number(x.score) })),
+      windowed: from !== undefined,
+    };
   }
 }

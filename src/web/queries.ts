@@ -128,7 +128,7 @@ export interface FacetCounts {
  */
 export async function searchFacetCounts(db: Kysely<DB>, actor: Actor, input: SearchQueryInput): Promise<FacetCounts> {
   const parsed = await compileQuery(db, input.q);
-  const hits = await searchIndexFor(db).search(db, {
+  const { hits } = await searchIndexFor(db).search(db, {
     must: parsed.must,
     not: parsed.not,
     facets: facetGroups(actor, input),

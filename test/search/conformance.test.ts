@@ -84,7 +84,7 @@ describe.each(BACKENDS)('SearchIndex conformance on %s', (backend) => {
 
   const find = async (q: string, facets: string[][] = [], limit = 100, offset = 0) => {
     const parsed = await compileQuery(d.db, q);
-    const hits = await searchIndexFor(d.db).search(d.db, { ...parsed, facets, limit, offset });
+    const { hits } = await searchIndexFor(d.db).search(d.db, { ...parsed, facets, limit, offset });
     return hits.map((h) => keyOf.get(h.paragraphId)!);
   };
   const set = async (q: string, facets: string[][] = []) => (await find(q, facets)).sort();
@@ -173,6 +173,28 @@ describe.each(BACKENDS)('SearchIndex conformance on %s', (backend) => {
     // A paragraph naming the term twice ranks above those naming it once.
     const ranked = await find('jiu');
     expect(ranked[0]).toBe('en1');
+  });
+
+  it('ranks only the newest matches when more match than the ranking window', async () => {
+    const run = async (q: string, window: number, limit: number, offset = 0) => {
+      const parsed = await compileQuery(d.db, q);
+      const r = await searchIndexFor(d.db).search(d.db, { ...parsed, facets: [], limit, offset, window });
+      return { keys: r.hits.map((h) => keyOf.get(h.paragraphId)!), windowed: r.windowed };
+    };
+    // 'governance' is in en1, en2 and en5, indexed in that order: a window of two ranks en2 and en5.
+    const two = await run('governance', 2, 2);
+    expect(two.windowed).toBe(true);
+    expect([...two.keys].sort()).toEqual(['en2', 'en5']);
+    // A window as large as the matches ranks them all, and says so.
+    const three = await run('governance', 3, 3);
+    expect(three).toEqual({
+      keys: expect.arrayContaining(['en1', 'en2', 'en5']) as unknown,
+      windowed: false,
+    });
+    // The window never cuts off the page asked for: offset + limit widens it.
+    const deeper = await run('governance', 1, 1, 2);
+    expect(deeper.keys).toHaveLength(1);
+    expect(deeper.windowed).toBe(false);
   });
 
   it('replaces the entries of a language version when a revision supersedes it', async () => {

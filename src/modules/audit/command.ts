@@ -43,24 +43,70 @@ export class MissingAuditError extends Error {
 export async function runCommand<T>(db: Kysely<DB>, actor: Actor, spec: CommandSpec<T>): Promise<T> {
   if (!actor.id) throw errors.unauthenticated();
   spec.authorize(actor);
-  return db.transaction().execute(async (trx) => {
-    const entries: AuditEntry[] = [];
-    let unchanged = false;
-    const now = clock.nowIso();
-    const result = await spec.run({
-      trx,
-      actor,
-      now,
-      audit: (e) => entries.push(e),
-      unchanged: () => (unchanged = true),
-    });
-    if (entries.length === 0) {
-      if (!unchanged) throw new MissingAuditError(spec.name);
-      return result;
+  return db.transaction().execute((trx) => execute(trx, actor, spec));
+}
+
+/** The outcome of one command of a batch: its result, or the error that rolled it back. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Runs several commands in one transaction, each inside its own savepoint: a command that fails is
+ * rolled back alone (and reported), the others commit together. Each command is still atomic and
+ * still writes its own audit events; bulk imports use this to commit many documents at once.
+ */
+export async function runCommandBatch<T>(
+  db: Kysely<DB>,
+  actor: Actor,
+  specs: CommandSpec<T>[],
+): Promise<Settled<T>[]> {
+  if (!actor.id) throw errors.unauthenticated();
+  const out: Settled<T>[] = [];
+  if (specs.length === 0) return out;
+  const trx = await db.startTransaction().execute();
+  try {
+    for (const [i, spec] of specs.entries()) {
+      try {
+        spec.authorize(actor);
+      } catch (error) {
+        out.push({ ok: false, error });
+        continue;
+      }
+      const name = `command_${i}`;
+      const sp = await trx.savepoint(name).execute();
+      try {
+        const value = await execute(sp, actor, spec);
+        await sp.releaseSavepoint(name).execute();
+        out.push({ ok: true, value });
+      } catch (error) {
+        await sp.rollbackToSavepoint(name).execute();
+        out.push({ ok: false, error });
+      }
     }
-    await appendAuditEvents(trx, actor, now, entries);
-    return result;
+    await trx.commit().execute();
+    return out;
+  } catch (e) {
+    await trx.rollback().execute();
+    throw e;
+  }
+}
+
+async function execute<T>(trx: Transaction<DB>, actor: Actor, spec: CommandSpec<T>): Promise<T> {
+  const entries: AuditEntry[] = [];
+  let unchanged = false;
+  const now = clock.nowIso();
+  const result = await spec.run({
+    trx,
+    actor,
+    now,
+    audit: (e) => entries.push(e),
+    unchanged: () => (unchanged = true),
   });
+  if (entries.length === 0) {
+    if (!unchanged) throw new MissingAuditError(spec.name);
+    return result;
+  }
+  await appendAuditEvents(trx, actor, now, entries);
+  return result;
 }
 
 async function appendAuditEvents(trx: Transaction<DB>, actor: Actor, now: string, entries: AuditEntry[]) {

@@ -56,6 +56,7 @@ export function register(program: Command, cli: CliContext): void {
           cli.io.out(`  ${text}`);
           cli.io.out(`  ${h.url}`);
         }
+        if (r.windowed) cli.io.out('(very many matches: ranked among the newest 10 000)');
         if (r.nextCursor) cli.io.out(`more: --cursor ${r.nextCursor}`);
       });
     });

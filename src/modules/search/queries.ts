@@ -81,9 +81,9 @@ export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: Sear
     limit: limit + 1,
     offset,
   };
-  const hits = await index.search(db, request);
+  const { hits, windowed } = await index.search(db, request);
   const page = hits.slice(0, limit);
-  if (page.length === 0) return { engine: index.engine, items: [], nextCursor: null };
+  if (page.length === 0) return { engine: index.engine, windowed, items: [], nextCursor: null };
   const ids = page.map((h) => h.paragraphId);
   const [rows, statements] = await Promise.all([
     db
@@ -172,6 +172,7 @@ export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: Sear
   });
   return {
     engine: index.engine,
+    windowed,
     items,
     nextCursor: hits.length > limit ? encodeOffset(offset + limit) : null,
   };

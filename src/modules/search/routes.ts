@@ -22,7 +22,8 @@ export async function searchRoutes(fastify: FastifyInstance, ctx: AppContext): P
         description:
           'Words are ANDed; "quoted text" is a phrase; OR joins two terms; -word excludes; word* is a prefix. ' +
           'Chinese matches any one- or more-character term; Arabic ignores diacritics and alef/hamza forms; ' +
-          'Latin and Cyrillic ignore case and accents. Acronyms defined in the documents match their long form.',
+          'Latin and Cyrillic ignore case and accents. Acronyms defined in the documents match their long form. ' +
+          'Relevance is computed over at most the newest 10 000 matches (see windowed).',
         querystring: SearchQuery,
         response: { 200: SearchResponse, ...errorResponses },
       },

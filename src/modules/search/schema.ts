@@ -54,6 +54,10 @@ export const SearchHitOut = Type.Object({
 export const SearchResponse = Type.Object({
   query: Type.String(),
   engine: Type.String(),
+  windowed: Type.Boolean({
+    description:
+      'true when more paragraphs matched than the ranking window (10 000): the items are then the most relevant of the newest 10 000 matches',
+  }),
   items: Type.Array(SearchHitOut),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });

@@ -11,7 +11,7 @@ import { errors } from '../../../lib/errors.js';
 import { newId } from '../../../lib/ids.js';
 import type { Actor } from '../../access/actor.js';
 import { requireSignedIn } from '../../access/policy.js';
-import { runCommand } from '../../audit/command.js';
+import { runCommand, runCommandBatch, type CommandSpec, type Settled } from '../../audit/command.js';
 import { documentPolicy } from '../policies.js';
 import type { DocumentType } from '../schema.js';
 import type { AccessLevel } from '../../access/visibility.js';
@@ -75,13 +75,31 @@ async function findTarget(
   return earlier?.document_id ?? null;
 }
 
-export async function importDocument(
+export interface ImportItem {
+  preview: ImportPreview;
+  meta: ImportMetadata;
+}
+
+export async function importDocument(db: Kysely<DB>, actor: Actor, props: ImportItem): Promise<ImportResult> {
+  return runCommand(db, actor, importCommand(props));
+}
+
+/**
+ * Imports several previews in one transaction, each document in its own savepoint (atomic per
+ * document: a failing one is rolled back alone and reported; see runCommandBatch). Bulk ingest
+ * commits this way: one commit per batch instead of one per document.
+ */
+export async function importDocuments(
   db: Kysely<DB>,
   actor: Actor,
-  props: { preview: ImportPreview; meta: ImportMetadata },
-): Promise<ImportResult> {
+  items: ImportItem[],
+): Promise<Settled<ImportResult>[]> {
+  return runCommandBatch(db, actor, items.map(importCommand));
+}
+
+function importCommand(props: ImportItem): CommandSpec<ImportResult> {
   const { preview, meta } = props;
-  return runCommand(db, actor, {
+  return {
     name: 'documents.import',
     authorize: (a) => {
       requireSignedIn(a);
@@ -203,5 +221,5 @@ export async function importDocument(
       });
       return { fileName: preview.fileName, documentId, ...result, documentCreated, ...counts };
     },
-  });
+  };
 }

@@ -1,0 +1,145 @@
+// Bulk ingest on several cores: worker threads prepare the files (read, segment, enrich, tokenize;
+// prepare-worker.ts) while the main thread writes the documents that are ready. What a worker
+// computed is handed to this thread's memos (enrich-cache.ts, search/token-cache.ts), so the write
+// path does not compute it again. Results are the same as prepareImport() in this thread: the work
+// is the same pure functions over the same bytes.
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { primeTokens } from '../search/token-cache.js';
+import { enrichment, type EnrichmentSnapshot } from './enrich-cache.js';
+import { prepareImport, type ImportPreview, type PrepareOptions } from './pipeline.js';
+import { IngestError, type IngestFailure } from './read.js';
+
+export interface PrepareRequest {
+  id: number;
+  file: string;
+  bytes: Uint8Array;
+  opts: PrepareOptions;
+}
+
+export type PrepareReply =
+  | {
+      id: number;
+      ok: true;
+      preview: ImportPreview;
+      known: { text: string; enrichment: EnrichmentSnapshot; tokens: string[] }[];
+    }
+  | { id: number; ok: false; ingest: { file: string; reason: IngestFailure; message: string } }
+  | { id: number; ok: false; error: { message: string; stack?: string | undefined } };
+
+/** Worker threads worth starting here: the cores besides this thread's, at most four. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
+interface Pending {
+  resolve: (p: ImportPreview) => void;
+  reject: (e: unknown) => void;
+}
+
+export interface Preparer {
+  prepare(file: string, bytes: Uint8Array, opts?: PrepareOptions): Promise<ImportPreview>;
+  close(): Promise<void>;
+}
+
+/** Prepares in this thread (small imports, where starting a thread costs more than it saves). */
+export const inThread: Preparer = {
+  prepare: (file, bytes, opts = {}) => prepareImport(file, bytes, opts),
+  close: async () => {},
+};
+
+export class PreparePool implements Preparer {
+  private readonly workers: { worker: Worker; load: number }[] = [];
+  private readonly pending = new Map<number, Pending & { slot: number }>();
+  private nextId = 1;
+  private failed: Error | null = null;
+
+  /**
+   * `queueDepth`: files queued per worker before this thread prepares the next one itself
+   * (Infinity: never).
+   */
+  constructor(
+    size = defaultWorkerCount(),
+    private readonly queueDepth = 2,
+  ) {
+    // From the built code the worker is JavaScript; from the TypeScript sources (tests, tsx) it
+    // registers the same TypeScript loader first (loader flags are not passed on to threads).
+    const ts = import.meta.url.endsWith('.ts');
+    const url = new URL(ts ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url);
+    const start = (): Worker => {
+      if (!ts) return new Worker(url);
+      // The package's ESM entry sits beside the CommonJS one that require.resolve finds.
+      const api = pathToFileURL(
+        createRequire(import.meta.url)
+          .resolve('tsx/esm/api')
+          .replace(/\.cjs$/, '.mjs'),
+      ).href;
+      const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+      return new Worker(boot, { eval: true });
+    };
+    for (let i = 0; i < size; i++) {
+      const worker = start();
+      const slot = i;
+      worker.on('message', (r: PrepareReply) => this.settle(slot, r));
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`an ingest worker stopped with code ${code}`));
+      });
+      this.workers.push({ worker, load: 0 });
+    }
+  }
+
+  prepare(file: string, bytes: Uint8Array, opts: PrepareOptions = {}): Promise<ImportPreview> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.nextId++;
+    let slot = 0;
+    for (let i = 1; i < this.workers.length; i++)
+      if (this.workers[i]!.load < this.workers[slot]!.load) slot = i;
+    const w = this.workers[slot]!;
+    // Every thread has work queued: this thread prepares the file itself rather than wait idle
+    // for a worker later (it writes between preparations, so the work spreads over all cores).
+    if (w.load >= this.queueDepth) return prepareImport(file, bytes, opts);
+    w.load++;
+    return new Promise<ImportPreview>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, slot });
+      const req: PrepareRequest = { id, file, bytes, opts };
+      w.worker.postMessage(req);
+    });
+  }
+
+  private settle(slot: number, r: PrepareReply): void {
+    const p = this.pending.get(r.id);
+    if (!p) return;
+    this.pending.delete(r.id);
+    this.workers[slot]!.load--;
+    if (r.ok) {
+      for (const k of r.known) {
+        enrichment.prime(k.text, k.enrichment);
+        primeTokens(k.text, k.tokens);
+      }
+      p.resolve(r.preview);
+    } else if ('ingest' in r) {
+      const detail = r.ingest.message.startsWith(`${r.ingest.file}: `)
+        ? r.ingest.message.slice(r.ingest.file.length + 2)
+        : r.ingest.message;
+      p.reject(new IngestError(r.ingest.file, r.ingest.reason, detail));
+    } else {
+      const e = new Error(r.error.message);
+      if (r.error.stack) e.stack = r.error.stack;
+      p.reject(e);
+    }
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  async close(): Promise<void> {
+    this.failed ??= new Error('the ingest workers are closed');
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}

@@ -1,0 +1,121 @@
+// Bulk ingest: many files, prepared ahead (on worker threads when there are several files, see
+// ingest/prepare-pool.ts) and committed several documents per transaction, one savepoint per
+// document (importDocuments): a commit, with its FTS5 segment flush and WAL write, per batch
+// instead of per document, and each document still whole or absent. Outcomes come back in the
+// order of the sources, each batch once it is committed.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { ImportPreview, PrepareOptions } from '../../ingest/pipeline.js';
+import { inThread, type Preparer } from '../../ingest/prepare-pool.js';
+import type { Actor } from '../access/actor.js';
+import {
+  importDocuments,
+  type ImportMetadata,
+  type ImportResult,
+} from '../documents/commands/importDocument.js';
+
+/** A batch closes at whichever limit comes first. */
+export const INGEST_BATCH_PARAGRAPHS = 5000;
+export const INGEST_BATCH_DOCUMENTS = 50;
+
+export interface BulkSource {
+  name: string;
+  /** The file's bytes; a throw here is reported as the file's failure (stage 'read'). */
+  load: () => Uint8Array;
+  opts?: PrepareOptions;
+  meta: ImportMetadata;
+}
+
+export type BulkOutcome =
+  | { source: BulkSource; ok: true; preview: ImportPreview; result: ImportResult | null }
+  | { source: BulkSource; ok: false; stage: 'read' | 'prepare' | 'import'; error: unknown };
+
+export interface BulkOptions {
+  preparer?: Preparer;
+  /** Store nothing: yield the previews only. */
+  previewOnly?: boolean;
+  /** Files being prepared ahead of the writer. */
+  window?: number;
+  batchParagraphs?: number;
+  batchDocuments?: number;
+  /** Checked between files: when it turns true, the files prepared so far are committed and the run ends. */
+  stopRequested?: () => boolean;
+}
+
+type Prepared = { source: BulkSource; preview?: ImportPreview; stage?: 'read' | 'prepare'; error?: unknown };
+
+export async function* ingestBulk(
+  db: Kysely<DB>,
+  actor: Actor,
+  sources: Iterable<BulkSource>,
+  options: BulkOptions = {},
+): AsyncGenerator<BulkOutcome> {
+  const preparer = options.preparer ?? inThread;
+  const window = Math.max(1, options.window ?? 4);
+  const maxParagraphs = options.batchParagraphs ?? INGEST_BATCH_PARAGRAPHS;
+  const maxDocuments = options.batchDocuments ?? INGEST_BATCH_DOCUMENTS;
+  const inFlight: Promise<Prepared>[] = [];
+  const iterator = sources[Symbol.iterator]();
+  let exhausted = false;
+
+  const schedule = () => {
+    while (!exhausted && inFlight.length < window && !options.stopRequested?.()) {
+      const next = iterator.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      const source = next.value;
+      let bytes: Uint8Array;
+      try {
+        bytes = source.load();
+      } catch (error) {
+        inFlight.push(Promise.resolve({ source, stage: 'read', error }));
+        continue;
+      }
+      inFlight.push(
+        preparer.prepare(source.name, bytes, source.opts).then(
+          (preview) => ({ source, preview }),
+          (error: unknown) => ({ source, stage: 'prepare' as const, error }),
+        ),
+      );
+    }
+  };
+
+  let batch: Prepared[] = [];
+  let paragraphs = 0;
+  const commit = async function* (): AsyncGenerator<BulkOutcome> {
+    const ready = batch.filter((p) => p.preview);
+    const settled =
+      options.previewOnly || ready.length === 0
+        ? []
+        : await importDocuments(
+            db,
+            actor,
+            ready.map((p) => ({ preview: p.preview!, meta: p.source.meta })),
+          );
+    let i = 0;
+    for (const p of batch) {
+      if (!p.preview) yield { source: p.source, ok: false, stage: p.stage!, error: p.error };
+      else if (options.previewOnly) yield { source: p.source, ok: true, preview: p.preview, result: null };
+      else {
+        const s = settled[i++]!;
+        yield s.ok
+          ? { source: p.source, ok: true, preview: p.preview, result: s.value }
+          : { source: p.source, ok: false, stage: 'import', error: s.error };
+      }
+    }
+    batch = [];
+    paragraphs = 0;
+  };
+
+  schedule();
+  while (inFlight.length) {
+    const p = await inFlight.shift()!;
+    schedule();
+    batch.push(p);
+    paragraphs += p.preview?.paragraphs.length ?? 0;
+    if (options.previewOnly || paragraphs >= maxParagraphs || batch.length >= maxDocuments) yield* commit();
+  }
+  if (batch.length) yield* commit();
+}

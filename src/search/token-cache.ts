@@ -1,0 +1,22 @@
+// Tokens of paragraph texts computed ahead of the write path, by the threads that prepare a bulk
+// import (ingest/prepare-pool.ts): tokenize() is a pure function of the text, so the indexer can
+// take the tokens instead of computing them again. Bounded, first in first out; a text that is not
+// here is simply tokenized.
+import { tokenize } from './tokenize.js';
+
+const MAX_ENTRIES = 50_000;
+const primed = new Map<string, string[]>();
+
+export function primeTokens(text: string, tokens: string[]): void {
+  if (primed.has(text)) return;
+  primed.set(text, tokens);
+  if (primed.size > MAX_ENTRIES) primed.delete(primed.keys().next().value!);
+}
+
+/** The tokens of a text: handed over if primed (and then forgotten), otherwise computed. */
+export function tokensOf(text: string): string[] {
+  const t = primed.get(text);
+  if (t === undefined) return tokenize(text);
+  primed.delete(text);
+  return t;
+}
