@@ -10,11 +10,29 @@ interface AjvIssue {
   params?: Record<string, unknown>;
 }
 
+/** Ajv params a translated message may name, by keyword (limits, the format, the type). */
+const AJV_PARAMS: Record<string, string> = {
+  maxLength: 'limit',
+  minLength: 'limit',
+  maxItems: 'limit',
+  minItems: 'limit',
+  maximum: 'limit',
+  minimum: 'limit',
+  exclusiveMaximum: 'limit',
+  exclusiveMinimum: 'limit',
+  maxProperties: 'limit',
+  minProperties: 'limit',
+  format: 'format',
+  type: 'type',
+};
+
 export function fieldErrorsFromAjv(part: string, issues: AjvIssue[]): FieldError[] {
   return issues.map((i) => {
     let path = `/${part}${i.instancePath ?? ''}`;
     let message = i.message ?? 'is invalid';
     const p = i.params ?? {};
+    let code = i.keyword ?? 'invalid';
+    let params: Record<string, string | number> | undefined;
     if (i.keyword === 'required' && typeof p.missingProperty === 'string') {
       path += `/${p.missingProperty}`;
       message = 'is required';
@@ -23,8 +41,13 @@ export function fieldErrorsFromAjv(part: string, issues: AjvIssue[]): FieldError
       message = 'is not an allowed field';
     } else if (i.keyword === 'anyOf' || i.keyword === 'const') {
       message = 'is not one of the allowed values';
+      code = 'enum';
+    } else {
+      const name = i.keyword ? AJV_PARAMS[i.keyword] : undefined;
+      const value = name ? p[name] : undefined;
+      if (name && (typeof value === 'string' || typeof value === 'number')) params = { [name]: value };
     }
-    return { path, message };
+    return { path, message, code, ...(params ? { params } : {}) };
   });
 }
 

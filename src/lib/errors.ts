@@ -4,7 +4,12 @@
 export interface FieldError {
   /** JSON pointer to the offending field, e.g. "/body/number". */
   path: string;
+  /** English text; the JSON API's wording. */
   message: string;
+  /** Stable id of the rule that failed (an Ajv keyword or a command's own), for translated messages. */
+  code?: string;
+  /** Values the message names (a limit, a format, a member state). */
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

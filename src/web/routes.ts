@@ -9,11 +9,14 @@ import { registerAssetRoutes } from './assets.js';
 import { authRoutes } from './pages/auth.js';
 import { boardRoutes } from './pages/boards.js';
 import { calendarRoutes } from './pages/calendar.js';
+import { coherenceRoutes } from './pages/coherence.js';
 import { dashboardRoutes } from './pages/dashboards.js';
 import { decisionRoutes } from './pages/decisions.js';
 import { documentRoutes } from './pages/documents.js';
 import { formRoutes } from './pages/forms.js';
+import { oversightPageRoutes } from './pages/oversight.js';
 import { portalRoutes } from './pages/portal.js';
+import { registryFormRoutes } from './pages/registry-forms.js';
 import { searchRoutes } from './pages/search.js';
 import { sessionRoutes } from './pages/session.js';
 import { workspaceRoutes } from './pages/workspace.js';
@@ -46,8 +49,11 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     decisionRoutes(scope, ctx);
     searchRoutes(scope, ctx);
     dashboardRoutes(scope, ctx);
+    oversightPageRoutes(scope, ctx);
+    coherenceRoutes(scope, ctx);
     authRoutes(scope, ctx);
     workspaceRoutes(scope, ctx);
     formRoutes(scope, ctx);
+    registryFormRoutes(scope, ctx);
   });
 }

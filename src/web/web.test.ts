@@ -290,7 +290,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
       const reversed = await post({ type: 'annual', title: 'Annual session 2025', startDate: '2025-06-06', endDate: '2025-06-02', accessLevel: 'public', boardIds: 'undp-unfpa-unops' });
       expect(reversed.statusCode).toBe(400);
       expect(reversed.body).toContain('id="f-endDate-error"');
-      expect(reversed.body).toContain('must not be before startDate');
+      expect(reversed.body).toContain('must not be before the start date');
       expect(reversed.body).toContain('value="Annual session 2025"');
       // Without the CSRF token nothing is saved.
       expect((await post({ type: 'annual', title: 'x', startDate: '2025-06-02', endDate: '2025-06-06', boardIds: 'undp-unfpa-unops' }, 'wrong')).statusCode).toBe(403);

@@ -2,6 +2,7 @@
 // year recorded) and its sessions.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
+import { hasRole } from '../../modules/access/actor.js';
 import { getBoard, listBureau, listEntities, listMemberships } from '../../modules/registry/queries.js';
 import { listSessions } from '../../modules/sessions/queries.js';
 import { pageContext } from '../context.js';
@@ -26,6 +27,7 @@ export function boardRoutes(app: FastifyInstance, actx: AppContext): void {
     const latestYear = bureau[0]?.year;
     const currentBureau = bureau.filter((b) => b.year === latestYear);
     const name = boardName(ctx, board.id);
+    const canManage = hasRole(ctx.actor, 'secretariat', board.id);
     const body = html`<h1>${name}</h1>
 ${board.established_by ? html`<p class="meta">${t.board.establishedBy}: <span lang="en">${board.established_by}</span></p>` : ''}
 <section aria-labelledby="entities"><h2 id="entities">${t.board.entities}</h2>
@@ -33,6 +35,7 @@ ${board.established_by ? html`<p class="meta">${t.board.establishedBy}: <span la
       .filter((e) => e.board_id === board.id)
       .map((e) => html`<li><span lang="en">${e.name}</span> (${e.code})${e.website ? html` — <a href="${e.website}" lang="en">${e.website.replace(/^https:\/\//, '')}</a>` : ''}</li>`)}</ul></section>
 <section aria-labelledby="bureau"><h2 id="bureau">${t.board.bureau}${latestYear ? ` ${latestYear}` : ''}</h2>
+${canManage ? html`<p><a class="button" href="/secretariat/boards/${board.id}/bureau/new">${t.registryForms.newBureauPost}</a></p>` : ''}
 ${
   currentBureau.length
     ? html`<div class="table-scroll"><table><caption class="vh">${t.board.bureau}</caption>
@@ -44,6 +47,7 @@ ${
     : html`<p>${t.board.noBureau}</p>`
 }</section>
 <section aria-labelledby="members"><h2 id="members">${t.board.members}</h2>
+${canManage ? html`<p><a class="button" href="/secretariat/boards/${board.id}/memberships/new">${t.registryForms.newMembership}</a></p>` : ''}
 ${
   members.length
     ? html`<div class="table-scroll"><table><caption class="vh">${t.board.members}</caption>

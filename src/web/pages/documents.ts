@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { LANGUAGES } from '../../http/schemas.js';
 import { isAppError } from '../../lib/errors.js';
+import { hasRole } from '../../modules/access/actor.js';
 import { DOCUMENT_TYPES } from '../../modules/documents/schema.js';
 import { findExpression, getDocument, listDocuments, listExpressions, paragraphTree } from '../../modules/documents/queries.js';
 import { listBoards } from '../../modules/registry/queries.js';
@@ -16,6 +17,7 @@ import { escapeHtml, html, SafeHtml } from '../html.js';
 import { boardName, label, themeLabel } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { paragraphThemes } from '../queries.js';
+import { documentTags } from './coherence-parts.js';
 import { documentList, errorPage } from './parts.js';
 
 type Tree = Awaited<ReturnType<typeof paragraphTree>>;
@@ -141,6 +143,8 @@ ${page.nextCursor ? html`<p class="pager"><a href="${href('/documents', { board,
 ${expr && expr.title !== doc.title ? html`<p lang="en">${doc.title}</p>` : ''}
 <p class="meta">${doc.symbol ? html`<span dir="ltr">${doc.symbol}</span> · ` : ''}${label(ctx, 'documentType', doc.type)} · ${f.date(doc.date)}${expr ? ` · ${t.document.revision} ${f.number(expr.revision)}` : ''}</p>
 <p class="meta">${t.common.boards}: ${doc.boardIds.map((b, i) => html`${i ? '; ' : ''}<a href="/boards/${b}">${boardName(ctx, b)}</a>`)}${session ? html` · ${t.common.session}: <a href="/sessions/${session.id}">${session.title}</a>` : ''}</p>
+${doc.boardIds.every((b) => hasRole(ctx.actor, 'secretariat', b)) ? html`<p><a class="button" href="/secretariat/documents/${doc.id}/expressions/new">${t.registryForms.newExpression}</a> <a class="button" href="/secretariat/documents/${doc.id}/access">${t.registryForms.changeAccess}</a></p>` : ''}
+${await documentTags(db, ctx, doc.id)}
 ${
   langs.length
     ? html`<form class="filters reader-controls" method="get" action="/documents/${doc.id}" aria-label="${t.document.readerControls}">

@@ -11,6 +11,7 @@ import { ACCESS_LEVELS } from '../../modules/access/visibility.js';
 import { adoptDecision } from '../../modules/decisions/commands/adoptDecision.js';
 import { CreateDecision, type CreateDecisionInput } from '../../modules/decisions/schema.js';
 import { registerDocument } from '../../modules/documents/commands/registerDocument.js';
+import { listDocuments } from '../../modules/documents/queries.js';
 import { CreateDocument, DOCUMENT_TYPES, type CreateDocumentInput } from '../../modules/documents/schema.js';
 import { listBoards } from '../../modules/registry/queries.js';
 import { addAgendaItem } from '../../modules/sessions/commands/addAgendaItem.js';
@@ -24,8 +25,8 @@ import {
   type CreateSessionInput,
 } from '../../modules/sessions/schema.js';
 import { pageContext, type PageContext } from '../context.js';
-import { errorsByField, formValues, lines, list, renderForm, str, validate, type FieldSpec, type FormValues } from '../forms.js';
-import { html } from '../html.js';
+import { errorsByField, formValues, lines, list, renderForm, str, validate, type FieldErrors, type FieldSpec, type FormValues } from '../forms.js';
+import { html, type SafeHtml } from '../html.js';
 import { boardName, label } from '../labels.js';
 import { layout, type NavKey } from '../layout.js';
 import { errorPage } from './parts.js';
@@ -47,8 +48,10 @@ export interface FormDef<T> {
   nav?: NavKey;
   title: (ctx: Ctx) => string;
   fields: (ctx: Ctx, req: FastifyRequest) => Promise<FieldSpec[]>;
-  /** Initial values for an empty form. */
-  initial?: (ctx: Ctx) => FormValues;
+  /** Initial values for an empty form (may read the record the form changes). */
+  initial?: (ctx: Ctx, req: FastifyRequest) => FormValues | Promise<FormValues>;
+  /** A line under the title naming the record the form is about; throws 404/403 for one the caller may not manage. */
+  lead?: (ctx: Ctx, req: FastifyRequest) => Promise<SafeHtml>;
   /** Form text -> the API's input shape (before validation). */
   toInput: (v: FormValues, req: FastifyRequest) => unknown;
   schema: Parameters<typeof validate>[0];
@@ -57,10 +60,10 @@ export interface FormDef<T> {
 }
 
 export function registerForm<T>(app: FastifyInstance, def: FormDef<T>): void {
-  const render = async (req: FastifyRequest, reply: FastifyReply, values: FormValues, errs: Map<string, string[]> | null, status = 200) => {
+  const render = async (req: FastifyRequest, reply: FastifyReply, values: FormValues, errs: FieldErrors | null, status = 200) => {
     const ctx = pageContext(req, reply);
     const title = def.title(ctx);
-    const body = html`${def.nav ? '' : html`<p><a href="/secretariat">${ctx.t.forms.title}</a></p>`}<h1>${title}</h1>
+    const body = html`${def.nav ? '' : html`<p><a href="/secretariat">${ctx.t.forms.title}</a></p>`}<h1>${title}</h1>${def.lead ? await def.lead(ctx, req) : ''}
 ${renderForm(ctx, { action: ctx.path, fields: await def.fields(ctx, req), values, errors: errs, submit: ctx.t.forms.save })}`;
     return reply.code(status).type('text/html; charset=utf-8').send(layout(ctx, { title, body, nav: def.nav ?? 'secretariat' }));
   };
@@ -68,7 +71,14 @@ ${renderForm(ctx, { action: ctx.path, fields: await def.fields(ctx, req), values
   const permission = def.permission ?? perm.secretariat;
   app.get(def.path, { schema: { hide: true }, config: { permission } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
-    return render(req, reply, def.initial?.(ctx) ?? {}, null);
+    try {
+      return await render(req, reply, (await def.initial?.(ctx, req)) ?? {}, null);
+    } catch (e) {
+      if (isAppError(e) && (e.status === 403 || e.status === 404)) {
+        return reply.code(e.status).type('text/html; charset=utf-8').send(errorPage(ctx, e.status));
+      }
+      throw e;
+    }
   });
   app.post(def.path, { schema: { hide: true }, config: { permission } }, async (req, reply) => {
     const values = formValues(req.body);
@@ -94,7 +104,14 @@ export function formRoutes(app: FastifyInstance, actx: AppContext): void {
   app.get('/secretariat', { schema: { hide: true }, config: { permission: perm.secretariat } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
-    const sessions = await listSessions(db, ctx.actor, { limit: 20 });
+    const managed = (boardIds: string[]) => boardIds.every((b) => hasRole(ctx.actor, 'secretariat', b));
+    const [sessions, documents, boards] = await Promise.all([
+      listSessions(db, ctx.actor, { limit: 20 }),
+      listDocuments(db, ctx.actor, { limit: 20 }),
+      managedBoards(actx, ctx),
+    ]);
+    const mine = sessions.items.filter((s) => managed(s.boardIds));
+    const myDocuments = documents.items.filter((d) => managed(d.boardIds));
     const body = html`<h1>${t.forms.title}</h1><p>${t.forms.intro}</p>
 <ul>
 <li><a href="/secretariat/sessions/new">${t.forms.newSession}</a></li>
@@ -102,9 +119,13 @@ export function formRoutes(app: FastifyInstance, actx: AppContext): void {
 <li><a href="/secretariat/decisions/new">${t.forms.newDecision}</a></li>
 </ul>
 <h2>${t.forms.newAgendaItem}</h2>
-<ul>${sessions.items
-      .filter((s) => s.boardIds.every((b) => hasRole(ctx.actor, 'secretariat', b)))
-      .map((s) => html`<li><a href="/secretariat/sessions/${s.id}/agenda-items/new">${s.title}</a> <span class="meta">${ctx.f.dateRange(s.start_date, s.end_date)}</span></li>`)}</ul>`;
+<ul>${mine.map((s) => html`<li><a href="/secretariat/sessions/${s.id}/agenda-items/new">${s.title}</a> <span class="meta">${ctx.f.dateRange(s.start_date, s.end_date)}</span></li>`)}</ul>
+<h2>${t.registryForms.boardsHeading}</h2>
+<ul>${boards.map((b) => html`<li>${boardName(ctx, b.id)}: <a href="/secretariat/boards/${b.id}/memberships/new">${t.registryForms.newMembership}</a> · <a href="/secretariat/boards/${b.id}/bureau/new">${t.registryForms.newBureauPost}</a></li>`)}</ul>
+${myDocuments.length ? html`<h2>${t.registryForms.documentsHeading}</h2>
+<ul>${myDocuments.map((d) => html`<li><a href="/documents/${d.id}">${d.symbol ? html`<span dir="ltr">${d.symbol}</span>` : html`<span lang="en">${d.title}</span>`}</a>: <a href="/secretariat/documents/${d.id}/expressions/new">${t.registryForms.newExpression}</a> · <a href="/secretariat/documents/${d.id}/access">${t.registryForms.changeAccess}</a></li>`)}</ul>` : ''}
+<h2>${t.registryForms.sessionsHeading}</h2>
+<ul>${mine.map((s) => html`<li><a href="/secretariat/sessions/${s.id}/access">${s.title}</a> <span class="meta">${label(ctx, 'accessLevel', s.access_level)}</span></li>`)}</ul>`;
     return reply.type('text/html; charset=utf-8').send(layout(ctx, { title: t.forms.title, body, nav: 'secretariat' }));
   });
 

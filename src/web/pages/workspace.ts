@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { askQuestion } from '../../modules/access/commands/questions.js';
 import { AskQuestion, type AskQuestionInput } from '../../modules/access/schema.js';
-import { DELEGATES, perm } from '../../modules/access/permissions.js';
+import { allows, DELEGATES, perm } from '../../modules/access/permissions.js';
 import { readableLevels } from '../../modules/access/visibility.js';
 import { listDocuments } from '../../modules/documents/queries.js';
 import { listMandates } from '../../modules/oversight/queries.js';
@@ -88,6 +88,7 @@ ${
   mayReadQuestions
     ? html`<section aria-labelledby="w-questions"><h2 id="w-questions">${t.workspace.questions}</h2>
 ${ctx.actor.grants.some((g) => DELEGATES.includes(g.role)) ? html`<p><a class="button" href="/workspace/questions/new">${t.workspace.ask}</a></p>` : ''}
+${allows(perm.management, ctx.actor) === 'ok' ? html`<p><a class="button" href="/workspace/answers">${t.oversight.answersLink}</a></p>` : ''}
 ${
   questions.length
     ? html`<ul class="plain">${questions.map(

@@ -15,7 +15,14 @@ export async function askQuestion(db: Kysely<DB>, actor: Actor, input: AskQuesti
     authorize: (a) => accessPolicy.ask(a, input.boardId),
     run: async ({ trx, now, audit }) => {
       if (!(await trx.selectFrom('boards').select('id').where('id', '=', input.boardId).executeTakeFirst())) {
-        throw errors.validation([{ path: '/body/boardId', message: `unknown board '${input.boardId}'` }]);
+        throw errors.validation([
+          {
+            path: '/body/boardId',
+            message: `unknown board '${input.boardId}'`,
+            code: 'unknownBoard',
+            params: { id: input.boardId },
+          },
+        ]);
       }
       if (input.sessionId) {
         const s = await trx
@@ -25,7 +32,9 @@ export async function askQuestion(db: Kysely<DB>, actor: Actor, input: AskQuesti
           .where('board_id', '=', input.boardId)
           .executeTakeFirst();
         if (!s)
-          throw errors.validation([{ path: '/body/sessionId', message: 'is not a session of this board' }]);
+          throw errors.validation([
+            { path: '/body/sessionId', message: 'is not a session of this board', code: 'notSessionOfBoard' },
+          ]);
       }
       if (input.entityId) {
         const e = await trx
@@ -36,7 +45,11 @@ export async function askQuestion(db: Kysely<DB>, actor: Actor, input: AskQuesti
           .executeTakeFirst();
         if (!e)
           throw errors.validation([
-            { path: '/body/entityId', message: 'is not an entity this board oversees' },
+            {
+              path: '/body/entityId',
+              message: 'is not an entity this board oversees',
+              code: 'notEntityOfBoard',
+            },
           ]);
       }
       const row = {

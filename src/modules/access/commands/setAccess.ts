@@ -47,7 +47,10 @@ export async function reindexDocumentAccess(trx: CommandTx['trx'], documentId: s
 export function normalizeInstant(value: string | null | undefined, path: string): string | null {
   if (value === null || value === undefined) return null;
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw errors.validation([{ path, message: 'is not a date-time' }]);
+  if (Number.isNaN(t))
+    throw errors.validation([
+      { path, message: 'is not a date-time', code: 'format', params: { format: 'date-time' } },
+    ]);
   return new Date(t).toISOString();
 }
 

@@ -45,7 +45,14 @@ export async function adoptDecision(
     authorize: (a) => decisionPolicy.record(a, input.boardId),
     run: async ({ trx, now, audit }) => {
       if (!(await trx.selectFrom('boards').select('id').where('id', '=', input.boardId).executeTakeFirst())) {
-        throw errors.validation([{ path: '/body/boardId', message: `unknown board '${input.boardId}'` }]);
+        throw errors.validation([
+          {
+            path: '/body/boardId',
+            message: `unknown board '${input.boardId}'`,
+            code: 'unknownBoard',
+            params: { id: input.boardId },
+          },
+        ]);
       }
       const { year, seq } = parseDecisionNumber(input.number);
       if (input.sessionId) {
@@ -57,10 +64,17 @@ export async function adoptDecision(
           .where('session_boards.board_id', '=', input.boardId)
           .executeTakeFirst();
         if (!s)
-          throw errors.validation([{ path: '/body/sessionId', message: 'is not a session of this board' }]);
+          throw errors.validation([
+            { path: '/body/sessionId', message: 'is not a session of this board', code: 'notSessionOfBoard' },
+          ]);
         if (s.year !== year)
           throw errors.validation([
-            { path: '/body/number', message: `the year must be the session's year (${s.year})` },
+            {
+              path: '/body/number',
+              message: `the year must be the session's year (${s.year})`,
+              code: 'decisionYear',
+              params: { year: s.year },
+            },
           ]);
       }
       if (input.agendaItemId) {
@@ -71,7 +85,11 @@ export async function adoptDecision(
           .executeTakeFirst();
         if (!item || item.session_id !== input.sessionId) {
           throw errors.validation([
-            { path: '/body/agendaItemId', message: 'is not an agenda item of the given session' },
+            {
+              path: '/body/agendaItemId',
+              message: 'is not an agenda item of the given session',
+              code: 'notAgendaItemOfSession',
+            },
           ]);
         }
       }
@@ -83,7 +101,7 @@ export async function adoptDecision(
         .executeTakeFirst();
       if (dup) {
         throw errors.conflict(`Decision ${input.number} already exists for board ${input.boardId}`, [
-          { path: '/body/number', message: 'already used by this board' },
+          { path: '/body/number', message: 'already used by this board', code: 'alreadyUsed' },
         ]);
       }
       const row = {

@@ -165,6 +165,8 @@ function validateParagraphs(input: CreateExpressionInput): void {
       problems.push({
         path: `/body/paragraphs/${i}/number`,
         message: `duplicate paragraph number '${p.number}'`,
+        code: 'duplicateParagraph',
+        params: { number: p.number },
       });
     seen.add(p.number);
   });

@@ -34,7 +34,7 @@ export async function writeDocument(tx: CommandTx, input: CreateDocumentInput): 
       .executeTakeFirst();
     if (dup)
       throw errors.conflict(`A document with symbol ${input.symbol} already exists`, [
-        { path: '/body/symbol', message: 'already used' },
+        { path: '/body/symbol', message: 'already used', code: 'alreadyUsed' },
       ]);
   }
   if (input.sessionId) {
@@ -44,7 +44,14 @@ export async function writeDocument(tx: CommandTx, input: CreateDocumentInput): 
       .where('id', '=', input.sessionId)
       .executeTakeFirst();
     if (!s)
-      throw errors.validation([{ path: '/body/sessionId', message: `unknown session '${input.sessionId}'` }]);
+      throw errors.validation([
+        {
+          path: '/body/sessionId',
+          message: `unknown session '${input.sessionId}'`,
+          code: 'unknownSession',
+          params: { id: input.sessionId },
+        },
+      ]);
   }
   if (input.agendaItemId) {
     const item = await trx
@@ -54,10 +61,21 @@ export async function writeDocument(tx: CommandTx, input: CreateDocumentInput): 
       .executeTakeFirst();
     if (!item)
       throw errors.validation([
-        { path: '/body/agendaItemId', message: `unknown agenda item '${input.agendaItemId}'` },
+        {
+          path: '/body/agendaItemId',
+          message: `unknown agenda item '${input.agendaItemId}'`,
+          code: 'unknownAgendaItem',
+          params: { id: input.agendaItemId },
+        },
       ]);
     if (input.sessionId && item.session_id !== input.sessionId) {
-      throw errors.validation([{ path: '/body/agendaItemId', message: 'belongs to another session' }]);
+      throw errors.validation([
+        {
+          path: '/body/agendaItemId',
+          message: 'belongs to another session',
+          code: 'agendaItemOfAnotherSession',
+        },
+      ]);
     }
   }
   const row = {

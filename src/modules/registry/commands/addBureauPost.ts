@@ -29,7 +29,12 @@ export async function addBureauPost(
         .executeTakeFirst();
       if (!state) {
         throw errors.validation([
-          { path: '/body/memberStateId', message: `unknown member state '${input.memberStateId}'` },
+          {
+            path: '/body/memberStateId',
+            message: `unknown member state '${input.memberStateId}'`,
+            code: 'unknownMemberState',
+            params: { id: input.memberStateId },
+          },
         ]);
       }
       const existing = await trx
@@ -41,22 +46,27 @@ export async function addBureauPost(
         .execute();
       if (existing.some((e) => e.member_state_id === input.memberStateId)) {
         throw errors.conflict('This member state already holds a bureau post on this board for that year', [
-          { path: '/body/memberStateId', message: 'already on the bureau' },
+          { path: '/body/memberStateId', message: 'already on the bureau', code: 'alreadyOnBureau' },
         ]);
       }
       if (input.post === 'president' && existing.some((e) => e.post === 'president')) {
         throw errors.conflict('The board already has a President for that year', [
-          { path: '/body/post', message: 'already filled' },
+          { path: '/body/post', message: 'already filled', code: 'presidentChosen' },
         ]);
       }
       if (existing.length >= 5) {
         throw errors.conflict('The bureau already has its five members for that year', [
-          { path: '/body/year', message: 'bureau is full' },
+          { path: '/body/year', message: 'bureau is full', code: 'bureauFull' },
         ]);
       }
       if (existing.some((e) => e.regional_group === state.regional_group)) {
         throw errors.conflict('Each regional group holds one bureau post per year', [
-          { path: '/body/memberStateId', message: `the ${state.regional_group} group already holds a post` },
+          {
+            path: '/body/memberStateId',
+            message: `the ${state.regional_group} group already holds a post`,
+            code: 'regionalGroupHolds',
+            params: { group: state.regional_group },
+          },
         ]);
       }
       const row = {

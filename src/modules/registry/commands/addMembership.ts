@@ -29,11 +29,18 @@ export async function addMembership(
           .executeTakeFirst())
       ) {
         throw errors.validation([
-          { path: '/body/memberStateId', message: `unknown member state '${input.memberStateId}'` },
+          {
+            path: '/body/memberStateId',
+            message: `unknown member state '${input.memberStateId}'`,
+            code: 'unknownMemberState',
+            params: { id: input.memberStateId },
+          },
         ]);
       }
       if (input.termEnd < input.termStart) {
-        throw errors.validation([{ path: '/body/termEnd', message: 'must not be before termStart' }]);
+        throw errors.validation([
+          { path: '/body/termEnd', message: 'must not be before termStart', code: 'endBeforeStart' },
+        ]);
       }
       const overlap = await trx
         .selectFrom('board_memberships')
@@ -46,7 +53,7 @@ export async function addMembership(
       if (overlap) {
         throw errors.conflict(
           'This member state already has a term on this board that overlaps these dates',
-          [{ path: '/body/termStart', message: 'overlaps an existing term' }],
+          [{ path: '/body/termStart', message: 'overlaps an existing term', code: 'termOverlaps' }],
         );
       }
       const row = {

@@ -36,7 +36,7 @@ export async function addAgendaItem(
         .executeTakeFirst();
       if (dup) {
         throw errors.conflict(`Agenda item ${props.input.number} already exists in this session`, [
-          { path: '/body/number', message: 'already used in this session' },
+          { path: '/body/number', message: 'already used in this session', code: 'alreadyUsed' },
         ]);
       }
       const last = await trx

@@ -21,6 +21,8 @@ export async function assertBoardsExist(
       missing.map((m): FieldError => ({
         path: `${path}/${boardIds.indexOf(m)}`,
         message: `unknown board '${m}'`,
+        code: 'unknownBoard',
+        params: { id: m },
       })),
     );
   }
@@ -28,7 +30,9 @@ export async function assertBoardsExist(
 
 export function checkDates(start: string, end: string): void {
   if (end < start)
-    throw errors.validation([{ path: '/body/endDate', message: 'must not be before startDate' }]);
+    throw errors.validation([
+      { path: '/body/endDate', message: 'must not be before startDate', code: 'endBeforeStart' },
+    ]);
 }
 
 export async function scheduleSession(
@@ -44,7 +48,11 @@ export async function scheduleSession(
       checkDates(input.startDate, input.endDate);
       if (input.type === 'joint-meeting' && input.boardIds.length < 2) {
         throw errors.validation([
-          { path: '/body/boardIds', message: 'a joint meeting involves at least two boards' },
+          {
+            path: '/body/boardIds',
+            message: 'a joint meeting involves at least two boards',
+            code: 'jointMeetingBoards',
+          },
         ]);
       }
       await assertBoardsExist(trx, input.boardIds, '/body/boardIds');
