@@ -1,7 +1,12 @@
-// `concord ingest FILE…` (preview with --preview, otherwise import) and `concord reindex`. Each file
-// is imported in its own transaction: Ctrl-C stops after the file in progress (or, if forced, loses
-// only that file's uncommitted transaction), and running the same command again resumes, since
-// files already imported are reported unchanged.
+// `concord ingest FILE…` (preview with --preview, otherwise import) and `concord reindex`. Files
+// are prepared ahead (on worker threads when there are several) and committed several documents
+// per transaction, each document in its own savepoint (modules/ingest/bulk.ts): a document is
+// whole or absent. Ctrl-C commits the files already prepared and stops (a second Ctrl-C loses only
+// the open transaction); running the same command again resumes, since files already imported are
+// reported unchanged.
+
+/** Below this many bytes in all, files are prepared on this thread (starting workers costs more). */
+const PARALLEL_MIN_BYTES = 256 * 1024;
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -10,10 +15,13 @@ import { CliExit, type CliContext } from '../../cli/program.js';
 import { systemActor } from '../access/actor.js';
 import { isAppError } from '../../lib/errors.js';
 import { IngestError } from '../../ingest/read.js';
-import { isLanguage, prepareImport, type ImportPreview } from '../../ingest/pipeline.js';
+import { isLanguage, type ImportPreview } from '../../ingest/pipeline.js';
+import { inThread, PreparePool } from '../../ingest/prepare-pool.js';
+import type { Language } from '../../http/schemas.js';
+import { ingestBulk, type BulkSource } from './bulk.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../documents/schema.js';
 import { ACCESS_LEVELS, type AccessLevel } from '../access/visibility.js';
-import { importDocument, type ImportMetadata } from '../documents/commands/importDocument.js';
+import type { ImportMetadata } from '../documents/commands/importDocument.js';
 import { reindexAll } from '../../search/reindex.js';
 import { ingestMaxBytes } from './routes.js';
 
@@ -128,66 +136,73 @@ export function register(program: Command, cli: CliContext): void {
       const onSigint = () => {
         if (interrupted) process.exit(130); // a second Ctrl-C: the open transaction is lost, nothing partial stays
         interrupted = true;
-        io.err('\ninterrupt: finishing the file in progress; run the same command again to resume');
+        io.err('\ninterrupt: committing the files already prepared; run the same command again to resume');
       };
       process.on('SIGINT', onSigint);
       const results: unknown[] = [];
       let failed = 0;
+      const problem: { unexpected?: Error } = {};
+      // Several files: prepared on worker threads while this thread writes (ingest/prepare-pool.ts).
+      const preparer =
+        files.length > 1 && sizes.reduce((a, b) => a + b, 0) >= PARALLEL_MIN_BYTES
+          ? new PreparePool()
+          : inThread;
       try {
         await cli.withDb(async (d) => {
           const progress = bar(showBar, opts.preview ? 'preview' : 'ingest');
           progress?.start(files.length, 0, { unit: 'files', file: '' });
-          for (const [i, file] of files.entries()) {
-            // SQLite work resolves in microtasks only: yield a macrotask turn so Ctrl-C is seen.
-            await new Promise((r) => setImmediate(r));
-            if (interrupted) break;
-            progress?.update(i, { file: path.basename(file) });
-            let bytes: Buffer;
-            try {
-              bytes = fs.readFileSync(file);
-            } catch (e) {
-              failed++;
-              io.err(
-                `ingest: ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-              );
-              continue;
-            }
-            try {
-              const preview = await prepareImport(file, bytes, {
-                maxBytes,
-                ...(opts.language ? { language: opts.language as 'en' } : {}),
-              });
-              if (opts.preview) {
-                results.push(preview);
-                if (!opts.json) for (const l of describePreview(preview)) io.out(l);
+          const sources = files.map((file): BulkSource => ({
+            name: file,
+            load: () => fs.readFileSync(file),
+            opts: { maxBytes, ...(opts.language ? { language: opts.language as Language } : {}) },
+            meta,
+          }));
+          let done = 0;
+          for await (const o of ingestBulk(d.db, systemActor('cli'), sources, {
+            preparer,
+            previewOnly: Boolean(opts.preview),
+            stopRequested: () => interrupted,
+          })) {
+            progress?.update(++done, { file: path.basename(o.source.name) });
+            if (o.ok) {
+              if (o.result === null) {
+                results.push(o.preview);
+                if (!opts.json) for (const l of describePreview(o.preview)) io.out(l);
                 continue;
               }
-              const r = await importDocument(d.db, systemActor('cli'), { preview, meta });
+              const r = o.result;
               results.push(r);
               if (!opts.json)
                 io.out(
-                  `${r.status === 'unchanged' ? 'unchanged' : r.documentCreated ? 'imported' : r.status}: ${r.fileName} -> document ${r.documentId} (${preview.language}, revision ${r.revision}, ${r.paragraphs} paragraphs, ${r.subpoints} sub-points)`,
+                  `${r.status === 'unchanged' ? 'unchanged' : r.documentCreated ? 'imported' : r.status}: ${r.fileName} -> document ${r.documentId} (${o.preview.language}, revision ${r.revision}, ${r.paragraphs} paragraphs, ${r.subpoints} sub-points)`,
                 );
-            } catch (e) {
-              failed++;
-              if (e instanceof IngestError) io.err(`ingest: ${e.message} (${e.reason}); nothing stored`);
-              else if (isAppError(e))
-                io.err(
-                  `ingest: ${path.basename(file)}: ${e.detail ?? e.title}${e.errors.length ? ` (${e.errors.map((x) => `${x.path} ${x.message}`).join('; ')})` : ''}; nothing stored`,
-                );
-              else throw e;
+              continue;
             }
+            failed++;
+            const e = o.error;
+            if (o.stage === 'read')
+              io.err(
+                `ingest: ${o.source.name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+              );
+            else if (e instanceof IngestError) io.err(`ingest: ${e.message} (${e.reason}); nothing stored`);
+            else if (isAppError(e))
+              io.err(
+                `ingest: ${path.basename(o.source.name)}: ${e.detail ?? e.title}${e.errors.length ? ` (${e.errors.map((x) => `${x.path} ${x.message}`).join('; ')})` : ''}; nothing stored`,
+              );
+            else problem.unexpected ??= e instanceof Error ? e : new Error(String(e));
           }
           progress?.update(files.length, { file: '' });
           progress?.stop();
         });
       } finally {
         process.off('SIGINT', onSigint);
+        await preparer.close();
       }
+      if (problem.unexpected) throw problem.unexpected;
       if (opts.json) io.out(JSON.stringify(results, null, 2));
-      if (interrupted) {
+      if (interrupted && results.length + failed < files.length) {
         io.err(
-          `interrupted after ${results.length} of ${files.length} files; run the same command again to resume`,
+          `interrupted after ${results.length + failed} of ${files.length} files; run the same command again to resume`,
         );
         throw new CliExit(130);
       }
