@@ -25,8 +25,10 @@ interface Entry {
 
 export type EnrichmentSnapshot = Entry;
 
-const MAX_ENTRIES = 20_000;
-const MAX_CHARS = 4_000_000;
+// Enough for what a bulk ingest has prepared ahead of the writer (two batches, see
+// modules/ingest/bulk.ts): about 40 MB when full.
+const MAX_ENTRIES = 40_000;
+const MAX_CHARS = 12_000_000;
 const memo = new Map<string, Entry>();
 let chars = 0;
 

@@ -24,7 +24,7 @@ export type PrepareReply =
       id: number;
       ok: true;
       preview: ImportPreview;
-      known: { text: string; enrichment: EnrichmentSnapshot; tokens: string[] }[];
+      known: { text: string; enrichment: EnrichmentSnapshot; tokens: string }[];
     }
   | { id: number; ok: false; ingest: { file: string; reason: IngestFailure; message: string } }
   | { id: number; ok: false; error: { message: string; stack?: string | undefined } };
@@ -56,14 +56,7 @@ export class PreparePool implements Preparer {
   private nextId = 1;
   private failed: Error | null = null;
 
-  /**
-   * `queueDepth`: files queued per worker before this thread prepares the next one itself
-   * (Infinity: never).
-   */
-  constructor(
-    size = defaultWorkerCount(),
-    private readonly queueDepth = 2,
-  ) {
+  constructor(size = defaultWorkerCount()) {
     // From the built code the worker is JavaScript; from the TypeScript sources (tests, tsx) it
     // registers the same TypeScript loader first (loader flags are not passed on to threads).
     const ts = import.meta.url.endsWith('.ts');
@@ -98,9 +91,6 @@ export class PreparePool implements Preparer {
     for (let i = 1; i < this.workers.length; i++)
       if (this.workers[i]!.load < this.workers[slot]!.load) slot = i;
     const w = this.workers[slot]!;
-    // Every thread has work queued: this thread prepares the file itself rather than wait idle
-    // for a worker later (it writes between preparations, so the work spreads over all cores).
-    if (w.load >= this.queueDepth) return prepareImport(file, bytes, opts);
     w.load++;
     return new Promise<ImportPreview>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });

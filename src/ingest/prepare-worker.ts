@@ -23,7 +23,7 @@ async function handle(m: PrepareRequest): Promise<PrepareReply> {
     const known = texts.map((t) => ({
       text: t,
       enrichment: enrichment.snapshot(t, preview.language),
-      tokens: tokenize(t),
+      tokens: tokenize(t).join(' '),
     }));
     return { id: m.id, ok: true, preview, known };
   } catch (e) {

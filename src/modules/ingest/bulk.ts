@@ -34,15 +34,25 @@ export interface BulkOptions {
   preparer?: Preparer;
   /** Store nothing: yield the previews only. */
   previewOnly?: boolean;
-  /** Files being prepared ahead of the writer. */
+  /**
+   * How far preparation runs ahead of the writer: files (default twice the batch size) and bytes
+   * (default 32 MB), so that the workers keep preparing while a batch is written.
+   */
   window?: number;
+  windowBytes?: number;
   batchParagraphs?: number;
   batchDocuments?: number;
   /** Checked between files: when it turns true, the files prepared so far are committed and the run ends. */
   stopRequested?: () => boolean;
 }
 
-type Prepared = { source: BulkSource; preview?: ImportPreview; stage?: 'read' | 'prepare'; error?: unknown };
+type Prepared = {
+  source: BulkSource;
+  preview?: ImportPreview;
+  stage?: 'read' | 'prepare';
+  error?: unknown;
+  size?: number;
+};
 
 export async function* ingestBulk(
   db: Kysely<DB>,
@@ -51,15 +61,22 @@ export async function* ingestBulk(
   options: BulkOptions = {},
 ): AsyncGenerator<BulkOutcome> {
   const preparer = options.preparer ?? inThread;
-  const window = Math.max(1, options.window ?? 4);
   const maxParagraphs = options.batchParagraphs ?? INGEST_BATCH_PARAGRAPHS;
   const maxDocuments = options.batchDocuments ?? INGEST_BATCH_DOCUMENTS;
+  const window = Math.max(1, options.window ?? 2 * maxDocuments);
+  const windowBytes = options.windowBytes ?? 32 * 1024 * 1024;
   const inFlight: Promise<Prepared>[] = [];
+  let bytesInFlight = 0;
   const iterator = sources[Symbol.iterator]();
   let exhausted = false;
 
   const schedule = () => {
-    while (!exhausted && inFlight.length < window && !options.stopRequested?.()) {
+    while (
+      !exhausted &&
+      inFlight.length < window &&
+      (bytesInFlight < windowBytes || inFlight.length === 0) &&
+      !options.stopRequested?.()
+    ) {
       const next = iterator.next();
       if (next.done) {
         exhausted = true;
@@ -73,10 +90,12 @@ export async function* ingestBulk(
         inFlight.push(Promise.resolve({ source, stage: 'read', error }));
         continue;
       }
+      const size = bytes.length;
+      bytesInFlight += size;
       inFlight.push(
         preparer.prepare(source.name, bytes, source.opts).then(
-          (preview) => ({ source, preview }),
-          (error: unknown) => ({ source, stage: 'prepare' as const, error }),
+          (preview) => ({ source, preview, size }),
+          (error: unknown) => ({ source, stage: 'prepare' as const, error, size }),
         ),
       );
     }
@@ -112,6 +131,7 @@ export async function* ingestBulk(
   schedule();
   while (inFlight.length) {
     const p = await inFlight.shift()!;
+    bytesInFlight -= p.size ?? 0;
     schedule();
     batch.push(p);
     paragraphs += p.preview?.paragraphs.length ?? 0;

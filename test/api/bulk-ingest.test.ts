@@ -1,0 +1,241 @@
+// Bulk ingest (modules/ingest/bulk.ts) on both backends: several documents per transaction, each
+// in its own savepoint — a failing file or command is rolled back alone and reported in order,
+// the others are committed whole with their own audit events; a repeat is unchanged. Preparation
+// on worker threads gives exactly the previews, enrichment and tokens of this thread.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/db.js';
+import { systemActor } from '../../src/modules/access/actor.js';
+import { loadReferenceData, JOINT_MEETING_REPORT } from '../../src/seed/demo.js';
+import { ingestBulk, type BulkOutcome, type BulkSource } from '../../src/modules/ingest/bulk.js';
+import { runCommandBatch } from '../../src/modules/audit/command.js';
+import { verifyChain } from '../../src/modules/audit/chain.js';
+import { isAppError, errors } from '../../src/lib/errors.js';
+import { IngestError } from '../../src/ingest/read.js';
+import { prepareImport } from '../../src/ingest/pipeline.js';
+import { inThread, PreparePool } from '../../src/ingest/prepare-pool.js';
+import { enrichment } from '../../src/ingest/enrich-cache.js';
+import { tokensOf } from '../../src/search/token-cache.js';
+import { tokenize } from '../../src/search/tokenize.js';
+import { newId } from '../../src/lib/ids.js';
+import { searchIndexFor } from '../../src/search/index.js';
+import { SYNTHETIC_EN_REPORT } from '../search/fixtures.js';
+
+/** A synthetic report (labelled so) with `n` numbered paragraphs naming `word`. */
+function report(title: string, n: number, word: string): Buffer {
+  const lines = [`${title} (synthetic text for a bulk ingest test)`, '', '4 March 2024', ''];
+  for (let p = 1; p <= n; p++)
+    lines.push(`${p}. Delegations discussed ${word} under item ${p} of the agenda.`);
+  return Buffer.from(lines.join('\n'));
+}
+
+const source = (name: string, bytes: Buffer, boards: string[] = ['unicef']): BulkSource => ({
+  name,
+  load: () => bytes,
+  meta: { boardIds: boards, type: 'report', synthetic: true },
+});
+
+async function collect(it: AsyncIterable<BulkOutcome>): Promise<BulkOutcome[]> {
+  const out: BulkOutcome[] = [];
+  for await (const o of it) out.push(o);
+  return out;
+}
+
+describe.each(BACKENDS)('bulk ingest on %s', (backend) => {
+  let d: TestDatabase;
+  const actor = systemActor('test');
+  beforeAll(async () => {
+    d = await createTestDatabase(backend);
+    await loadReferenceData(d.db);
+  });
+  afterAll(async () => d.close());
+
+  const paragraphsOf = async (documentId: string) =>
+    Number(
+      (
+        await d.db
+          .selectFrom('paragraphs as p')
+          .innerJoin('expressions as e', 'e.id', 'p.expression_id')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('e.document_id', '=', documentId)
+          .where('p.parent_id', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const imported = async () =>
+    d.db.selectFrom('audit_events').select(['record_id']).where('action', '=', 'document.imported').execute();
+
+  it('commits the good files of a batch, reports the bad ones in order, and stores nothing of them', async () => {
+    const sources = [
+      source('alpha.txt', report('Alpha report', 30, 'alphaword')),
+      source('broken.pdf', Buffer.from('%PDF-1.7 broken')),
+      // No board: the import command refuses a new document without one (at the import stage).
+      source('orphan.txt', report('Orphan report', 12, 'orphanword'), []),
+      source('gamma.txt', report('Gamma report', 20, 'gammaword')),
+    ];
+    const before = await searchIndexFor(d.db).count(d.db);
+    const out = await collect(ingestBulk(d.db, actor, sources, { batchDocuments: 10 }));
+    expect(out.map((o) => [o.source.name, o.ok ? o.result?.status : o.stage])).toEqual([
+      ['alpha.txt', 'created'],
+      ['broken.pdf', 'prepare'],
+      ['orphan.txt', 'import'],
+      ['gamma.txt', 'created'],
+    ]);
+    const broken = out[1]!;
+    expect(!broken.ok && broken.error instanceof IngestError && broken.error.reason).toBe('corrupt');
+    const orphan = out[2]!;
+    expect(!orphan.ok && isAppError(orphan.error) && orphan.error.errors[0]?.path).toBe('/body/boardIds');
+    const alpha = out[0]!;
+    const gamma = out[3]!;
+    if (!alpha.ok || !gamma.ok) throw new Error('unreachable');
+    expect(await paragraphsOf(alpha.result!.documentId)).toBe(30);
+    expect(await paragraphsOf(gamma.result!.documentId)).toBe(20);
+    // Nothing of the refused document: no title, no paragraphs, no index entries, no audit event.
+    const orphans = await d.db
+      .selectFrom('documents')
+      .select('id')
+      .where('title', 'like', 'Orphan report%')
+      .execute();
+    expect(orphans).toEqual([]);
+    expect(await searchIndexFor(d.db).count(d.db)).toBe(before + 50);
+    expect((await imported()).map((e) => e.record_id).sort()).toEqual(
+      [alpha.result!.documentId, gamma.result!.documentId].sort(),
+    );
+    // The audit chain is intact across the savepoints.
+    const events = await d.db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
+    const head = await d.db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+    expect(verifyChain(events, head)).toEqual([]);
+  });
+
+  it('reports a repeat as unchanged, and splits large runs into several batches', async () => {
+    const again = await collect(
+      ingestBulk(d.db, actor, [source('alpha.txt', report('Alpha report', 30, 'alphaword'))], {
+        batchDocuments: 1,
+      }),
+    );
+    expect(again.map((o) => o.ok && o.result?.status)).toEqual(['unchanged']);
+    const many = Array.from({ length: 7 }, (_, i) =>
+      source(`many-${i}.txt`, report(`Many report ${i}`, 5, `many${i}`)),
+    );
+    const out = await collect(ingestBulk(d.db, actor, many, { batchParagraphs: 10, window: 3 }));
+    expect(out.map((o) => o.source.name)).toEqual(many.map((m) => m.name));
+    expect(out.every((o) => o.ok && o.result?.status === 'created')).toBe(true);
+    expect((await imported()).length).toBe(2 + 7);
+  });
+
+  it('stops scheduling when asked and commits what was prepared', async () => {
+    const files = Array.from({ length: 6 }, (_, i) =>
+      source(`stop-${i}.txt`, report(`Stop report ${i}`, 4, `stop${i}`)),
+    );
+    let seen = 0;
+    const out: BulkOutcome[] = [];
+    for await (const o of ingestBulk(d.db, actor, files, {
+      window: 2,
+      batchDocuments: 1,
+      stopRequested: () => seen >= 1,
+    })) {
+      out.push(o);
+      seen++;
+    }
+    expect(out.length).toBeGreaterThanOrEqual(1);
+    expect(out.length).toBeLessThan(6);
+    expect(out.every((o) => o.ok && o.result?.status === 'created')).toBe(true);
+    const stored = await d.db
+      .selectFrom('documents')
+      .select('id')
+      .where('title', 'like', 'Stop report%')
+      .execute();
+    expect(stored).toHaveLength(out.length);
+  });
+
+  it('runCommandBatch: a refused or failing command is rolled back alone', async () => {
+    const mark = async (name: string) => {
+      const rows = await d.db
+        .selectFrom('audit_events')
+        .select('record_id')
+        .where('action', '=', name)
+        .execute();
+      return rows.map((r) => r.record_id);
+    };
+    const results = await runCommandBatch(d.db, actor, [
+      {
+        name: 'test.one',
+        authorize: () => {},
+        run: async (tx) => {
+          tx.audit({ action: 'test.batch', recordType: 'test', recordId: 'one' });
+          return 1;
+        },
+      },
+      {
+        name: 'test.refused',
+        authorize: () => {
+          throw errors.forbidden('not this one');
+        },
+        run: async () => 2,
+      },
+      {
+        name: 'test.failing',
+        authorize: () => {},
+        run: async (tx) => {
+          tx.audit({ action: 'test.batch', recordType: 'test', recordId: 'three' });
+          throw errors.conflict('fails after writing');
+        },
+      },
+      {
+        name: 'test.four',
+        authorize: () => {},
+        run: async (tx) => {
+          tx.audit({ action: 'test.batch', recordType: 'test', recordId: 'four' });
+          return 4;
+        },
+      },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, false, false, true]);
+    expect((await mark('test.batch')).sort()).toEqual(['four', 'one']);
+  });
+});
+
+describe('preparation on worker threads', () => {
+  let pool: PreparePool;
+  beforeAll(() => {
+    pool = new PreparePool(1);
+  });
+  afterAll(async () => pool.close());
+
+  it('gives the same previews as this thread, and primes the enrichment and token memos', async () => {
+    const files: [string, Buffer][] = [
+      ['synthetic-en.txt', Buffer.from(SYNTHETIC_EN_REPORT)],
+      ['joint-meeting-2024.zh.txt', fs.readFileSync(JOINT_MEETING_REPORT)],
+    ];
+    for (const [name, bytes] of files) {
+      const here = await inThread.prepare(name, bytes);
+      enrichment.clear();
+      const there = await pool.prepare(name, bytes);
+      expect(there).toEqual(here);
+      // Primed from the worker: the memo answers without computing (same result as computing).
+      for (const p of there.paragraphs) expect(tokensOf(p.text)).toEqual(tokenize(p.text));
+    }
+  });
+
+  it('reports a bad file with the same error as this thread', async () => {
+    const bytes = Buffer.from('%PDF-1.7 broken');
+    const here = await prepareImport('bad.pdf', bytes).catch((e: unknown) => e);
+    const there = await pool.prepare('bad.pdf', bytes).catch((e: unknown) => e);
+    expect(there).toBeInstanceOf(IngestError);
+    expect(here).toBeInstanceOf(IngestError);
+    expect([(there as IngestError).reason, (there as IngestError).message]).toEqual([
+      (here as IngestError).reason,
+      (here as IngestError).message,
+    ]);
+  });
+});
+
+describe('record ids', () => {
+  it('are distinct UUID v7 values that sort in creation order', () => {
+    const ids = Array.from({ length: 5000 }, () => newId());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
