@@ -22,7 +22,11 @@ export async function paragraphThemes(db: Kysely<DB>, paragraphIds: string[]): P
       .where('paragraph_id', 'in', paragraphIds.slice(i, i + 500))
       .orderBy('theme')
       .execute();
-    for (const r of rows) out.set(r.paragraph_id, [...(out.get(r.paragraph_id) ?? []), r.theme]);
+    for (const r of rows) {
+      const list = out.get(r.paragraph_id);
+      if (list) list.push(r.theme);
+      else out.set(r.paragraph_id, [r.theme]);
+    }
   }
   return out;
 }

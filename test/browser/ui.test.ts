@@ -186,7 +186,7 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save' }).click()]);
     const endDate = page.getByLabel('End date');
     expect(await endDate.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#f-endDate-error').textContent()).toContain('must not be before startDate');
+    expect(await page.locator('#f-endDate-error').textContent()).toContain('must not be before the start date');
     expect(await page.getByRole('alert').count()).toBe(1);
     await expectAccessible(page, 'form with an error');
     await shot(page, 'form-error');

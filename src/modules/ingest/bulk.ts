@@ -42,7 +42,10 @@ export interface BulkOptions {
   windowBytes?: number;
   batchParagraphs?: number;
   batchDocuments?: number;
-  /** Checked between files: when it turns true, the files prepared so far are committed and the run ends. */
+  /**
+   * Checked between files: when it turns true, the files received so far are committed, files
+   * still being prepared are dropped, and the run ends.
+   */
   stopRequested?: () => boolean;
 }
 
@@ -130,6 +133,12 @@ export async function* ingestBulk(
 
   schedule();
   while (inFlight.length) {
+    // A macrotask turn per file: database work and prepared files resolve in microtasks only, and
+    // a signal handler (Ctrl-C) runs only between macrotasks.
+    await new Promise((r) => setImmediate(r));
+    // Asked to stop: the files already received are committed below; those still being prepared
+    // are dropped (nothing of them is stored) and a later run picks them up.
+    if (options.stopRequested?.()) break;
     const p = await inFlight.shift()!;
     bytesInFlight -= p.size ?? 0;
     schedule();

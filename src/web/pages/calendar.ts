@@ -1,8 +1,9 @@
 // The calendar of sessions across boards, by month, with the meeting heat-map (chart + table).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
+import { groupBy } from '../../lib/group.js';
 import { listBoards } from '../../modules/registry/queries.js';
-import { listSessions, type SessionRow } from '../../modules/sessions/queries.js';
+import { listSessions } from '../../modules/sessions/queries.js';
 import { chartFigure, heatmapData, heatmapTable } from '../charts.js';
 import { pageContext } from '../context.js';
 import { html } from '../html.js';
@@ -20,11 +21,7 @@ export function calendarRoutes(app: FastifyInstance, actx: AppContext): void {
     const yearQ = Number(req.query.year);
     const year = Number.isInteger(yearQ) && yearQ >= 1945 && yearQ <= 2200 ? yearQ : undefined;
     const sessions = await listSessions(db, req.actor, { board, year, sort: 'startDate', limit: 1000 });
-    const byMonth = new Map<string, SessionRow[]>();
-    for (const s of sessions.items) {
-      const k = s.start_date.slice(0, 7);
-      byMonth.set(k, [...(byMonth.get(k) ?? []), s]);
-    }
+    const byMonth = groupBy(sessions.items, (s) => s.start_date.slice(0, 7));
     const years = [...new Set(sessions.items.map((s) => s.year))];
     const heatYear = year ?? (years.includes(new Date().getUTCFullYear()) ? new Date().getUTCFullYear() : years[years.length - 1]);
     const shownBoards = boards.filter((b) => !board || b.id === board).map((b) => ({ id: b.id, name: boardName(ctx, b.id), code: b.code }));

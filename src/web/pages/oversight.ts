@@ -3,6 +3,7 @@
 // implementation) and their actions; a recommendation with each addressee's full status history and
 // the actions with their evidence. Reads go through the oversight queries; linked documents are
 // shown only when the caller may read them. Links to the forms follow the oversight policies.
+import { groupBy } from '../../lib/group.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { isAppError } from '../../lib/errors.js';
@@ -129,8 +130,7 @@ export function oversightPageRoutes(app: FastifyInstance, actx: AppContext): voi
       allPages((cursor) => listReviews(db, { limit: 200, cursor })),
       allPages((cursor) => listRecommendations(db, { ...filters, limit: 200, cursor })),
     ]);
-    const byReview = new Map<string, Recommendation[]>();
-    for (const r of recs) byReview.set(r.reviewId, [...(byReview.get(r.reviewId) ?? []), r]);
+    const byReview = groupBy(recs, (r) => r.reviewId);
     const shown = filtered ? reviews.filter((r) => byReview.has(r.id)) : reviews;
     // The summary counts the addressees in view: those of the chosen board or organization.
     const inView = (a: Addressee) => (!filters.board || a.boardId === filters.board) && (!filters.entity || a.entityId === filters.entity);

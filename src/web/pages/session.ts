@@ -11,6 +11,7 @@ import { boardName, label } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { sessionDocuments, sessionStatements, type SessionStatement } from '../queries.js';
 import { decisionList, documentList, errorPage } from './parts.js';
+import { groupBy } from '../../lib/group.js';
 
 export function sessionRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
@@ -27,8 +28,7 @@ export function sessionRoutes(app: FastifyInstance, actx: AppContext): void {
     ]);
     const titles = new Map(documents.map((d) => [d.id, d]));
     const unplaced = documents.filter((d) => !d.agenda_item_id || !items.some((i) => i.id === d.agenda_item_id));
-    const bySpeaker = new Map<string, SessionStatement[]>();
-    for (const s of statements) bySpeaker.set(s.speakerRole, [...(bySpeaker.get(s.speakerRole) ?? []), s]);
+    const bySpeaker = groupBy(statements, (s) => s.speakerRole);
     const canManage = session.boardIds.every((b) => hasRole(req.actor, 'secretariat', b));
 
     const body = html`<h1>${session.title}${syntheticLabel(ctx, session.synthetic)}</h1>
@@ -57,8 +57,7 @@ ${
     : html`<div class="table-scroll"><table><caption class="vh">${t.session.statements}</caption>
 <thead><tr><th scope="col">${t.session.speaker}</th><th scope="col">${t.session.paragraphs}</th></tr></thead>
 <tbody>${[...bySpeaker.entries()].map(([speaker, list]) => {
-        const perDoc = new Map<string, SessionStatement[]>();
-        for (const s of list) perDoc.set(s.documentId, [...(perDoc.get(s.documentId) ?? []), s]);
+        const perDoc = groupBy(list, (s: SessionStatement) => s.documentId);
         return html`<tr><th scope="row" lang="en">${speaker}</th><td>${[...perDoc.entries()].map(
           ([docId, ss]) => html`<p><span class="meta">${titles.get(docId)?.symbol ?? titles.get(docId)?.title ?? ''}</span>: ${ss.map(
             (s, i) => html`${i ? ', ' : ''}<a href="/documents/${docId}?text=${s.language}#p${s.number}">${s.number}</a>`,
