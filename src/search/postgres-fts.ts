@@ -104,23 +104,26 @@ export class PostgresFullTextIndex implements SearchIndex {
 
   async search(db: Kysely<DB>, r: SearchRequest): Promise<SearchResult> {
     const { match, facets } = this.compile(r);
-    const where = sql`body @@ cast(${match} as tsquery)
-      ${facets ? sql`and facets @@ cast(${facets} as tsquery)` : sql``}`;
     // The same ranking window as the SQLite engine: paragraph ids are time-ordered (UUID v7), so
-    // the newest matches are those with the greatest ids.
+    // the newest matches are those with the greatest ids. window + 1 rows tell whether more matched.
     const window = rankingWindow(r);
-    const edge = await sql<{ paragraph_id: string }>`select paragraph_id from search_entries where ${where}
-      order by paragraph_id desc offset ${window - 1} limit 2`.execute(db);
-    const from = edge.rows.length === 2 ? edge.rows[0]!.paragraph_id : undefined;
-    const res = await sql<{ paragraph_id: string; score: number }>`select paragraph_id,
-        ts_rank(body, cast(${match} as tsquery)) as score
-      from search_entries
-      where ${where} ${from === undefined ? sql`` : sql`and paragraph_id >= ${from}`}
+    const res = await sql<{
+      paragraph_id: string;
+      score: number;
+      n: string;
+    }>`select paragraph_id, score, n from (
+        select paragraph_id, score, row_number() over (order by paragraph_id desc) as rn, count(*) over () as n
+        from (select paragraph_id, ts_rank(body, cast(${match} as tsquery)) as score
+              from search_entries
+              where body @@ cast(${match} as tsquery)
+              ${facets ? sql`and facets @@ cast(${facets} as tsquery)` : sql``}
+              order by paragraph_id desc limit ${window + 1}) newest) ranked
+      where rn <= ${window}
       order by score desc, paragraph_id
       limit ${r.limit} offset ${r.offset}`.execute(db);
     return {
       hits: res.rows.map((x) => ({ paragraphId: x.paragraph_id, score: Number(x.score) })),
-      windowed: from !== undefined,
+      windowed: Number(res.rows[0]?.n ?? 0) > window,
     };
   }
 }

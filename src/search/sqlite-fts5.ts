@@ -107,23 +107,26 @@ export class SqliteFts5Index implements SearchIndex {
 
   async search(db: Kysely<DB>, r: SearchRequest): Promise<SearchResult> {
     const { match } = this.compile(r);
-    // Does the query match more than the window? Walking matches in rowid order is cheap (no
-    // scoring); when more than `window` match, the window-th newest is where ranking starts.
+    // One pass, newest match first, stopping after window + 1 matches: bm25() is computed for
+    // those only (`order by rank` would score every match first). The extra row tells whether
+    // more than the window matched; the newest `window` are ranked.
     const window = rankingWindow(r);
-    const edge = await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${match}
-      order by rowid desc limit 2 offset ${window - 1}`.execute(db);
-    // Two rows: more than `window` match, and the first is the oldest match inside the window.
-    const from = edge.rows.length === 2 ? edge.rows[0]!.rowid : undefined;
-    // bm25() in a plain query (not `order by rank`), so that the rowid bound narrows the scan.
-    const res = await sql<{ paragraph_id: string; score: number }>`select m.paragraph_id, f.score
-      from (select rowid, bm25(search_fts, 1.0, 0.0) as score from search_fts
-            where search_fts match ${match} ${from === undefined ? sql`` : sql`and rowid >= ${from}`}
+    const res = await sql<{
+      paragraph_id: string;
+      score: number;
+      n: number;
+    }>`select m.paragraph_id, f.score, f.n
+      from (select rowid, score, n from (
+              select rowid, score, row_number() over (order by rowid desc) as rn, count(*) over () as n
+              from (select rowid, bm25(search_fts, 1.0, 0.0) as score from search_fts
+                    where search_fts match ${match} order by rowid desc limit ${window + 1}))
+            where rn <= ${window}
             order by score, rowid limit ${r.limit} offset ${r.offset}) f
       join search_rows m on m.rowid = f.rowid
       order by f.score, m.rowid`.execute(db);
     return {
       hits: res.rows.map((x) => ({ paragraphId: x.paragraph_id, score: -Number(x.score) })),
-      windowed: from !== undefined,
+      windowed: Number(res.rows[0]?.n ?? 0) > window,
     };
   }
 }
