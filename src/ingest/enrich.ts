@@ -332,12 +332,67 @@ export class LiteralScanner {
   }
 }
 
+/**
+ * Member-state names in Arabic, Chinese, French, Russian and Spanish (the English names come from
+ * the registry): the country names of the Unicode CLDR data built into the runtime
+ * (Intl.DisplayNames), by ISO 3166 code. Base forms only (Russian case endings are not matched).
+ * Left out where the name is also a common word of governance text: Arabic مالي ("financial").
+ */
+const AMBIGUOUS_STATE_NAMES = new Set(['مالي']);
+export const LOCALIZED_STATE_NAMES: { id: string; names: string[] }[] = (() => {
+  const locales = ['ar', 'zh', 'fr', 'ru', 'es'] as const;
+  const display = locales.map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+  return MEMBER_STATES.map((m) => {
+    const names = new Set<string>();
+    for (const d of display) {
+      const n = d.of(m.iso2);
+      if (n && n !== m.name && !AMBIGUOUS_STATE_NAMES.has(n)) names.add(n);
+    }
+    return { id: m.id, names: [...names] };
+  });
+})();
+
 // A regex over a lexicon matches only where one of its names occurs literally.
 const NAME_SCANNER = new LiteralScanner([
   ...ENTITY_LEXICON.map((e) => e.names),
   ...BODIES.map((b) => b.names),
+  ...LOCALIZED_STATE_NAMES.map((s) => s.names),
 ]);
-const nameHits = new Uint8Array(ENTITY_LEXICON.length + BODIES.length);
+const nameHits = new Uint8Array(ENTITY_LEXICON.length + BODIES.length + LOCALIZED_STATE_NAMES.length);
+const STATE_OFFSET = ENTITY_LEXICON.length + BODIES.length;
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}]/u.test(c);
+const isHan = (s: string) => /^[\p{Script=Han}（）()]+$/u.test(s);
+
+/**
+ * Member states named in the other five languages, from the scanner's hits: every occurrence of a
+ * hit name, whole words outside Chinese, the longest name winning where names overlap (索马里 is
+ * Somalia, not Mali within it; 赤道几内亚 is Equatorial Guinea).
+ */
+function localizedStates(text: string, hits: Uint8Array): Mention[] {
+  const spans: { start: number; end: number; id: string; surface: string }[] = [];
+  for (const [i, s] of LOCALIZED_STATE_NAMES.entries()) {
+    if (hits[STATE_OFFSET + i] === 0) continue;
+    for (const n of s.names) {
+      for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+        const end = at + n.length;
+        // Arabic attaches و ف ب ك ل to the next word (والصين "and China").
+        const clitic =
+          /[وفبكل]/.test(text[at - 1] ?? '') && !isLetter(text[at - 2]) && /^[\u0600-\u06ff]/.test(n);
+        if (!isHan(n) && ((isLetter(text[at - 1]) && !clitic) || isLetter(text[end]))) continue;
+        spans.push({ start: at, end, id: s.id, surface: n });
+      }
+    }
+  }
+  spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: { start: number; end: number }[] = [];
+  const out: Mention[] = [];
+  for (const sp of spans) {
+    if (taken.some((t) => sp.start < t.end && t.start < sp.end)) continue;
+    taken.push(sp);
+    out.push({ kind: 'member-state', refId: sp.id, surface: sp.surface });
+  }
+  return out;
+}
 const STATE_RE = new RegExp(
   MEMBER_STATES.map((m) => m.name)
     .sort((a, b) => b.length - a.length)
@@ -386,6 +441,7 @@ export function findMentions(text: string): Mention[] {
     const m = b.re.exec(text);
     if (m) add({ kind: 'body', refId: b.id, surface: m[0] });
   }
+  for (const m of localizedStates(text, hits)) add(m);
   // Cheap test first: does any capitalized word start a member state's name?
   if (
     /[A-Z]/.test(text) &&
