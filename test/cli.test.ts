@@ -114,6 +114,10 @@ describe('concord CLI', () => {
     expect(roundTrip.tables.audit_events.slice(0, -1)).toEqual(exported.tables.audit_events);
     expect(roundTrip.tables.audit_events.at(-1).action).toBe('database.imported');
     expect((await cli(['audit', 'verify', '--database', target.url])).out).toContain('audit chain intact');
+    // The search index is derived and not exported: the import rebuilt it, so search works at once.
+    expect(imported.out).toMatch(/search_entries: [1-9]/);
+    const found = await cli(['search', '联检组', '--json', '--database', target.url]);
+    expect(JSON.parse(found.out).items.length).toBeGreaterThan(0);
   });
 
   it('refuses to import into a database that holds data, changing nothing', async () => {

@@ -2,6 +2,7 @@
 // dialect. Tables are listed parents first so foreign keys hold while importing.
 import { requireAnyRole } from '../modules/access/policy.js';
 import type { Kysely } from 'kysely';
+import { rebuildIndex } from '../search/reindex.js';
 import type { DB } from './schema.js';
 import { knownMigrations } from './database.js';
 import { errors } from '../lib/errors.js';
@@ -146,6 +147,10 @@ export async function importDatabase(
             .execute();
         }
       }
+      // The search index is derived and not exported (the annotations it draws on are): rebuilt
+      // here, in the same transaction, so an imported database is searchable at once.
+      const index = await rebuildIndex(trx, undefined, { annotate: false });
+      counts.search_entries = index.entries;
       audit({
         action: 'database.imported',
         recordType: 'database',

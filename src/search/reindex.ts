@@ -21,44 +21,59 @@ export async function reindexAll(
     name: 'search.reindex',
     authorize: (a) => requireAnyRole(a, ['administrator']),
     run: async ({ trx, audit }) => {
-      const index = searchIndexFor(trx);
-      const expressions = await trx
-        .selectFrom('expressions')
-        .select(['id', 'language'])
-        .where('is_current', '=', 1)
-        .orderBy('id')
-        .execute();
-      const total = Number(
-        (
-          await trx
-            .selectFrom('paragraphs as p')
-            .innerJoin('expressions as e', 'e.id', 'p.expression_id')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('e.is_current', '=', 1)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-      await index.clear(trx);
-      let entries = 0;
-      onProgress(0, total);
-      for (let i = 0; i < expressions.length; i += BATCH) {
-        const batch = expressions.slice(i, i + BATCH);
-        for (const e of batch) await annotateExpression(trx, e.id, e.language);
-        const built = await buildEntries(
-          trx,
-          batch.map((e) => e.id),
-        );
-        await index.add(trx, built);
-        entries += built.length;
-        onProgress(entries, total);
-      }
+      const r = await rebuildIndex(trx, onProgress);
       audit({
         action: 'search.reindexed',
         recordType: 'search-index',
-        recordId: index.engine,
-        after: { expressions: expressions.length, entries },
+        recordId: searchIndexFor(trx).engine,
+        after: r,
       });
-      return { expressions: expressions.length, entries };
+      return r;
     },
   });
+}
+
+/**
+ * The rebuild itself, inside the caller's transaction (reindexAll; importing an export, whose
+ * index tables are not exported but whose annotations are: `annotate: false` keeps them): index
+ * entries (and annotations) of every current language version, in creation order (so index
+ * order stays creation order, see search/window.ts).
+ */
+export async function rebuildIndex(
+  trx: Kysely<DB>,
+  onProgress: (done: number, total: number) => void = () => undefined,
+  opts: { annotate?: boolean } = {},
+): Promise<{ expressions: number; entries: number }> {
+  const index = searchIndexFor(trx);
+  const expressions = await trx
+    .selectFrom('expressions')
+    .select(['id', 'language'])
+    .where('is_current', '=', 1)
+    .orderBy('id')
+    .execute();
+  const total = Number(
+    (
+      await trx
+        .selectFrom('paragraphs as p')
+        .innerJoin('expressions as e', 'e.id', 'p.expression_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('e.is_current', '=', 1)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  await index.clear(trx);
+  let entries = 0;
+  onProgress(0, total);
+  for (let i = 0; i < expressions.length; i += BATCH) {
+    const batch = expressions.slice(i, i + BATCH);
+    if (opts.annotate ?? true) for (const e of batch) await annotateExpression(trx, e.id, e.language);
+    const built = await buildEntries(
+      trx,
+      batch.map((e) => e.id),
+    );
+    await index.add(trx, built);
+    entries += built.length;
+    onProgress(entries, total);
+  }
+  return { expressions: expressions.length, entries };
 }
