@@ -3,7 +3,7 @@
 // attached, the longest name winning where names overlap, and words that are also country names
 // in Arabic left out.
 import { describe, expect, it } from 'vitest';
-import { findMentions, LOCALIZED_STATE_NAMES } from './enrich.js';
+import { findMentions, findSpeakers, LOCALIZED_STATE_NAMES, type SpeakerContext } from './enrich.js';
 
 const states = (text: string) =>
   findMentions(text)
@@ -32,5 +32,59 @@ describe('member-state mentions in six languages', () => {
     ['Nigérian', []],
   ])('%s', (text, expected) => {
     expect(states(text)).toEqual(expected);
+  });
+});
+
+describe('speakers in English reports', () => {
+  const roles = (text: string, ctx: SpeakerContext = {}) => findSpeakers(text, 'en', ctx).map((s) => s.role);
+
+  it('finds executive heads by title and entity, and a bare title after them', () => {
+    const ctx: SpeakerContext = {};
+    expect(roles('The Executive Director of UNFPA introduced the report.', ctx)).toEqual([
+      'UNFPA Executive Director',
+    ]);
+    expect(roles('In response, the Executive Director thanked delegations for their support.', ctx)).toEqual([
+      'UNFPA Executive Director',
+    ]);
+    // Without an earlier executive head a bare title is nobody in particular.
+    expect(roles('The Executive Director thanked delegations.', {})).toEqual([]);
+  });
+
+  it('finds delegations in their usual forms', () => {
+    for (const text of [
+      'Delegations welcomed the report.',
+      'Several delegations asked for more data.',
+      'One delegation called for a joint meeting.',
+      'Another delegation noted the risk.',
+      'A number of delegations expressed concern.',
+      'Board members commended the secretariat.',
+      'In closing, some delegations urged restraint.',
+    ])
+      expect(roles(text), text).toEqual(['Delegations']);
+    expect(roles('The report was welcomed.')).toEqual([]);
+  });
+
+  it('finds a member state speaking, also on behalf of a group, and names it', () => {
+    const s = findSpeakers(
+      'The representative of Ghana, speaking on behalf of the Group of African States, welcomed the review.',
+      'en',
+      {},
+    );
+    expect(s.map((x) => [x.role, x.memberStateId])).toEqual([['Delegation of Ghana', 'GHA']]);
+    expect(
+      roles(
+        'The delegation of the United Kingdom of Great Britain and Northern Ireland stressed transparency.',
+      ),
+    ).toEqual(['Delegation of United Kingdom of Great Britain and Northern Ireland']);
+    expect(roles('The delegation of Guinea-Bissau (speaking also for others) asked a question.')).toEqual([
+      'Delegation of Guinea-Bissau',
+    ]);
+    expect(roles('The representative of Atlantis said hello.')).toEqual([]);
+  });
+
+  it('finds the Secretary of the Executive Board', () => {
+    expect(roles('The Secretary of the Executive Board read out the oral amendments.')).toEqual([
+      'Secretary of the Executive Board',
+    ]);
   });
 });

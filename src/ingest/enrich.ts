@@ -623,24 +623,48 @@ function enSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
         : name.toLowerCase();
     found.push({ at: m.index, speaker: presidentSpeaker(id, Boolean(m[1])) });
   }
-  for (const m of text.matchAll(/(?:^|[.;:]\s+)The President\b/g))
-    if (ctx.president && !/President of/.test(text.slice(m.index, m.index + 40)))
+  // Sentence openings, also after "In response," / "In closing," and the like.
+  const OPEN = String.raw`(?:^|[.;:]\s+|\bIn (?:response|reply|closing|conclusion)[^,.]{0,40},\s+)`;
+  for (const m of text.matchAll(new RegExp(`${OPEN}[Tt]he President\\b`, 'g')))
+    if (ctx.president && !/President of/.test(text.slice(m.index, m.index + 60)))
       found.push({ at: m.index, speaker: ctx.president });
-  for (const m of text.matchAll(/(?:^|[.;:]\s+)(?:Many |Several |Some )?[Dd]elegations\b/g))
-    found.push({
-      at: m.index,
-      speaker: { role: 'Delegations', entityId: null, memberStateId: null, boardId: null },
-    });
+  // A bare "The Executive Director" / "The Administrator": the executive head who spoke last.
   for (const m of text.matchAll(
-    /\bThe (?:delegation|representative) of ([A-Z][\p{L} '-]+?)(?=[,.;: ]+(?:said|stated|noted|stressed|welcomed|asked|called|expressed|emphasized|underlined))/gu,
+    new RegExp(`${OPEN}[Tt]he (?:Executive Director|Administrator)\\b(?! of)`, 'g'),
+  ))
+    if (ctx.executiveHead) found.push({ at: m.index, speaker: ctx.executiveHead });
+  const delegations = { role: 'Delegations', entityId: null, memberStateId: null, boardId: null };
+  for (const m of text.matchAll(
+    new RegExp(
+      `${OPEN}(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Oo]ther|[Mm]ost|[Aa]ll|[Aa] number of|[Aa] group of|[Aa] few) )?(?:[Dd]elegations|[Bb]oard members|[Mm]embers of the (?:Executive )?Board)\\b|${OPEN}(?:[Oo]ne|[Aa]|[Aa]nother|[Ee]ach|[Ss]ome) (?:other )?delegation\\b`,
+      'g',
+    ),
+  ))
+    found.push({ at: m.index, speaker: delegations });
+  // "The representative of Ghana, speaking on behalf of the African Group, said …": the name runs
+  // to a comma, a parenthesis or the verb.
+  for (const m of text.matchAll(
+    /\b[Tt]he (?:delegation|representative|delegate) of ((?:the )?[A-Z][\p{L} '’-]+?)(?=\s*(?:,|\(|(?:said|stated|noted|stressed|welcomed|asked|called|expressed|emphasized|underlined|underscored|highlighted|commended|thanked|requested|recalled|encouraged|urged|reiterated|acknowledged|appreciated|raised|inquired|speaking|on behalf)\b))/gu,
   )) {
-    const id = STATE_BY_NAME.get(m[1]!) ?? STATE_BY_NAME.get(m[1]!.replace(/^the /, ''));
+    const name = m[1]!.replace(/^the /, '');
+    const id = STATE_BY_NAME.get(name) ?? STATE_BY_NAME.get(m[1]!);
     if (id)
       found.push({
         at: m.index,
-        speaker: { role: `Delegation of ${m[1]}`, entityId: null, memberStateId: id, boardId: null },
+        speaker: { role: `Delegation of ${name}`, entityId: null, memberStateId: id, boardId: null },
       });
   }
+  // The board's secretary, who speaks for the secretariat of the board in procedural matters.
+  for (const m of text.matchAll(new RegExp(`${OPEN}[Tt]he Secretary of the Executive Board\\b`, 'g')))
+    found.push({
+      at: m.index,
+      speaker: {
+        role: 'Secretary of the Executive Board',
+        entityId: null,
+        memberStateId: null,
+        boardId: null,
+      },
+    });
 }
 
 /** Keys a speaker can be filtered by: entity, member state and a role key. */
