@@ -74,19 +74,28 @@ export function takeAnnotated(db: Kysely<DB>, expressionId: string): Annotated |
   return a;
 }
 
+/**
+ * Annotates the paragraphs of a language version. `written`: the paragraphs the caller has just
+ * inserted in this transaction (in position order), so they need neither reading back nor clearing
+ * of earlier annotations (a new language version's paragraphs have none).
+ */
 export async function annotateExpression(
   db: Kysely<DB>,
   expressionId: string,
   language: string,
+  written?: AnnotatedParagraph[],
 ): Promise<void> {
-  const paras: AnnotatedParagraph[] = await selectParagraphsForIndex(db)
-    .where('p.expression_id', '=', expressionId)
-    .orderBy('p.position')
-    .execute();
-  await clearAnnotations(
-    db,
-    paras.map((p) => p.id),
-  );
+  const paras: AnnotatedParagraph[] =
+    written ??
+    (await selectParagraphsForIndex(db)
+      .where('p.expression_id', '=', expressionId)
+      .orderBy('p.position')
+      .execute());
+  if (!written)
+    await clearAnnotations(
+      db,
+      paras.map((p) => p.id),
+    );
   const annotations: Record<string, unknown>[] = [];
   const mentions: Record<string, unknown>[] = [];
   const references: Record<string, unknown>[] = [];

@@ -130,7 +130,26 @@ export async function writeExpression(
       .insertInto('statements')
       .values(statementRows.slice(i, i + 200))
       .execute();
-  await annotateExpression(trx, expression.id, input.language);
+  // The paragraphs just written, with their document's fields, go to the annotator as they are.
+  const doc = await trx
+    .selectFrom('documents')
+    .select(['year', 'type', 'access_level', 'session_id'])
+    .where('id', '=', documentId)
+    .executeTakeFirstOrThrow();
+  await annotateExpression(
+    trx,
+    expression.id,
+    input.language,
+    paraRows.map((r) => ({
+      id: r.id,
+      parent_id: r.parent_id,
+      text: r.text,
+      expression_id: expression.id,
+      language: input.language,
+      document_id: documentId,
+      ...doc,
+    })),
+  );
   await indexExpression(trx, expression.id, current?.id);
   await trx
     .updateTable('documents')
