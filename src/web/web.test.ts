@@ -22,14 +22,17 @@ function pageWeight(body: string): number {
 describe('i18n', () => {
   it('has every message in every language, none empty', () => {
     const keys = (o: object, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+      );
     const en = keys(MESSAGES.en).sort();
     for (const l of LOCALES) {
       expect(keys(MESSAGES[l]).sort(), l).toEqual(en);
       const walk = (o: object): void =>
         Object.values(o).forEach((v) => {
           if (typeof v === 'string') expect(v.trim().length, l).toBeGreaterThan(0);
-          else if (typeof v === 'function') expect(String((v as (x: string) => string)('7')), l).toContain('7');
+          else if (typeof v === 'function')
+            expect(String((v as (x: string) => string)('7')), l).toContain('7');
           else walk(v as object);
         });
       walk(MESSAGES[l]);
@@ -52,7 +55,8 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
   let syntheticSession: string;
   let reportId: string;
   let decisionId: string;
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
 
   beforeAll(async () => {
     t = await createTestApp(backend);
@@ -61,7 +65,13 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     const sessions = await t.database.db.selectFrom('sessions').select(['id', 'type']).execute();
     jointSession = sessions.find((s) => s.type === 'joint-meeting')!.id;
     syntheticSession = sessions.find((s) => s.type === 'annual')!.id;
-    reportId = (await t.database.db.selectFrom('documents').select('id').where('session_id', '=', jointSession).executeTakeFirstOrThrow()).id;
+    reportId = (
+      await t.database.db
+        .selectFrom('documents')
+        .select('id')
+        .where('session_id', '=', jointSession)
+        .executeTakeFirstOrThrow()
+    ).id;
     decisionId = (await t.database.db.selectFrom('decisions').select('id').executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => t.close());
@@ -100,7 +110,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(res.body).toContain('2024年5月31日');
     const fr = await get(`/sessions/${jointSession}?lang=fr`);
     expect(fr.body).toContain('31 mai 2024');
-    expect(fr.body).toContain("Conseil d&#39;administration");
+    expect(fr.body).toContain('Conseil d&#39;administration');
     const ru = await get(`/sessions/${jointSession}?lang=ru`);
     expect(ru.body).toContain('31 мая 2024');
   });
@@ -160,15 +170,30 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
       method: 'POST',
       url: '/api/sessions',
       as: 'secretariat',
-      payload: { type: 'informal-briefing', title: hostile, startDate: '2024-09-02', endDate: '2024-09-02', venue: hostile, boardIds: ['undp-unfpa-unops'] },
+      payload: {
+        type: 'informal-briefing',
+        title: hostile,
+        startDate: '2024-09-02',
+        endDate: '2024-09-02',
+        venue: hostile,
+        boardIds: ['undp-unfpa-unops'],
+      },
     });
     expect(res.statusCode).toBe(201);
-    for (const url of [`/sessions/${res.json().id}`, '/calendar', '/', `/search?q=${encodeURIComponent(hostile)}`, `/documents/${reportId}?q=${encodeURIComponent(hostile)}`]) {
+    for (const url of [
+      `/sessions/${res.json().id}`,
+      '/calendar',
+      '/',
+      `/search?q=${encodeURIComponent(hostile)}`,
+      `/documents/${reportId}?q=${encodeURIComponent(hostile)}`,
+    ]) {
       const page = await get(url);
       expect(page.body, url).not.toContain('<script>alert');
       expect(page.body, url).not.toContain('<img src=x');
     }
-    expect((await get(`/sessions/${res.json().id}`)).body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect((await get(`/sessions/${res.json().id}`)).body).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;',
+    );
   });
 
   it('answers a missing or hidden record with an HTML 404 page in the UI language', async () => {
@@ -211,7 +236,23 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
   });
 
   it('keeps every page within 150 KB (HTML, CSS and JS, gzipped) on first load', async () => {
-    const urls = ['/', '/?lang=ar', '/?lang=zh', '/boards/undp-unfpa-unops', '/calendar', '/documents', `/documents/${reportId}`, `/documents/${reportId}?compare=zh&q=meeting`, '/decisions', `/decisions/${decisionId}`, `/sessions/${jointSession}`, `/sessions/${syntheticSession}`, `/search?q=${encodeURIComponent('执行局')}`, '/dashboards', '/sign-in'];
+    const urls = [
+      '/',
+      '/?lang=ar',
+      '/?lang=zh',
+      '/boards/undp-unfpa-unops',
+      '/calendar',
+      '/documents',
+      `/documents/${reportId}`,
+      `/documents/${reportId}?compare=zh&q=meeting`,
+      '/decisions',
+      `/decisions/${decisionId}`,
+      `/sessions/${jointSession}`,
+      `/sessions/${syntheticSession}`,
+      `/search?q=${encodeURIComponent('执行局')}`,
+      '/dashboards',
+      '/sign-in',
+    ];
     for (const url of urls) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
@@ -253,13 +294,29 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     });
 
     it('lets a delegate ask management a question, shown in the workspace', async () => {
-      const bad = await t.app.inject({ method: 'POST', url: '/workspace/questions/new', headers: { cookie: delegate.cookie }, payload: { _csrf: delegate.csrfToken, boardId: 'unicef', text: 'x' } });
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/workspace/questions/new',
+        headers: { cookie: delegate.cookie },
+        payload: { _csrf: delegate.csrfToken, boardId: 'unicef', text: 'x' },
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('id="f-text-error"');
-      const ok = await t.app.inject({ method: 'POST', url: '/workspace/questions/new', headers: { cookie: delegate.cookie }, payload: { _csrf: delegate.csrfToken, boardId: 'unicef', text: 'When will the evaluation of <b>programme</b> results be presented?' } });
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/workspace/questions/new',
+        headers: { cookie: delegate.cookie },
+        payload: {
+          _csrf: delegate.csrfToken,
+          boardId: 'unicef',
+          text: 'When will the evaluation of <b>programme</b> results be presented?',
+        },
+      });
       expect(ok.statusCode).toBe(303);
       const page = await get('/workspace', { cookie: delegate.cookie });
-      expect(page.body).toContain('When will the evaluation of &lt;b&gt;programme&lt;/b&gt; results be presented?');
+      expect(page.body).toContain(
+        'When will the evaluation of &lt;b&gt;programme&lt;/b&gt; results be presented?',
+      );
     });
 
     it('refuses secretariat forms to others and shows them to the secretariat', async () => {
@@ -280,26 +337,76 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
           method: 'POST',
           url: '/secretariat/sessions/new',
           headers: { cookie: secretariat.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          payload: new URLSearchParams([['_csrf', csrf], ...Object.entries(payload).flatMap(([k, v]): [string, string][] => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v]]))]).toString(),
+          payload: new URLSearchParams([
+            ['_csrf', csrf],
+            ...Object.entries(payload).flatMap(([k, v]): [string, string][] =>
+              Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v]],
+            ),
+          ]).toString(),
         });
-      const missing = await post({ type: 'annual', title: '', startDate: '2025-06-02', endDate: '2025-06-06', accessLevel: 'public', boardIds: 'undp-unfpa-unops' });
+      const missing = await post({
+        type: 'annual',
+        title: '',
+        startDate: '2025-06-02',
+        endDate: '2025-06-06',
+        accessLevel: 'public',
+        boardIds: 'undp-unfpa-unops',
+      });
       expect(missing.statusCode).toBe(400);
       expect(missing.body).toContain('id="f-title-error"');
-      expect(missing.body).toMatch(/<input type="text" id="f-title" name="title" value="" aria-describedby="f-title-error" aria-invalid="true"/);
+      expect(missing.body).toMatch(
+        /<input type="text" id="f-title" name="title" value="" aria-describedby="f-title-error" aria-invalid="true"/,
+      );
       // A rule of the command (end before start) comes back beside its field too.
-      const reversed = await post({ type: 'annual', title: 'Annual session 2025', startDate: '2025-06-06', endDate: '2025-06-02', accessLevel: 'public', boardIds: 'undp-unfpa-unops' });
+      const reversed = await post({
+        type: 'annual',
+        title: 'Annual session 2025',
+        startDate: '2025-06-06',
+        endDate: '2025-06-02',
+        accessLevel: 'public',
+        boardIds: 'undp-unfpa-unops',
+      });
       expect(reversed.statusCode).toBe(400);
       expect(reversed.body).toContain('id="f-endDate-error"');
       expect(reversed.body).toContain('must not be before the start date');
       expect(reversed.body).toContain('value="Annual session 2025"');
       // Without the CSRF token nothing is saved.
-      expect((await post({ type: 'annual', title: 'x', startDate: '2025-06-02', endDate: '2025-06-06', boardIds: 'undp-unfpa-unops' }, 'wrong')).statusCode).toBe(403);
-      const ok = await post({ type: 'annual', title: 'Annual session 2025 (web form)', startDate: '2025-06-02', endDate: '2025-06-06', venue: 'New York', accessLevel: 'public', boardIds: 'undp-unfpa-unops' });
+      expect(
+        (
+          await post(
+            {
+              type: 'annual',
+              title: 'x',
+              startDate: '2025-06-02',
+              endDate: '2025-06-06',
+              boardIds: 'undp-unfpa-unops',
+            },
+            'wrong',
+          )
+        ).statusCode,
+      ).toBe(403);
+      const ok = await post({
+        type: 'annual',
+        title: 'Annual session 2025 (web form)',
+        startDate: '2025-06-02',
+        endDate: '2025-06-06',
+        venue: 'New York',
+        accessLevel: 'public',
+        boardIds: 'undp-unfpa-unops',
+      });
       expect(ok.statusCode).toBe(303);
       const id = /^\/sessions\/(.+)$/.exec(String(ok.headers.location))![1]!;
       const api = await t.call({ method: 'GET', url: `/api/sessions/${id}` });
-      expect(api.json()).toMatchObject({ title: 'Annual session 2025 (web form)', venue: 'New York', boardIds: ['undp-unfpa-unops'] });
-      const audit = await t.database.db.selectFrom('audit_events').select('action').where('record_id', '=', id).execute();
+      expect(api.json()).toMatchObject({
+        title: 'Annual session 2025 (web form)',
+        venue: 'New York',
+        boardIds: ['undp-unfpa-unops'],
+      });
+      const audit = await t.database.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('record_id', '=', id)
+        .execute();
       expect(audit.map((a) => a.action)).toContain('session.scheduled');
     });
 
@@ -311,17 +418,82 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
           headers: { cookie: secretariat.cookie, 'content-type': 'application/x-www-form-urlencoded' },
           payload: new URLSearchParams([['_csrf', secretariat.csrfToken], ...fields]).toString(),
         });
-      const dup = await form('/secretariat/decisions/new', [['boardId', 'undp-unfpa-unops'], ['number', '2024/901'], ['title', 'Again'], ['language', 'en'], ['operative', 'Decides.']]);
+      const dup = await form('/secretariat/decisions/new', [
+        ['boardId', 'undp-unfpa-unops'],
+        ['number', '2024/901'],
+        ['title', 'Again'],
+        ['language', 'en'],
+        ['operative', 'Decides.'],
+      ]);
       expect(dup.statusCode).toBe(400);
       expect(dup.body).toContain('id="f-number-error"');
-      const ok = await form('/secretariat/decisions/new', [['boardId', 'undp-unfpa-unops'], ['number', '2025/1'], ['title', 'Structured dialogue on financing'], ['language', 'en'], ['preambular', 'Recalling its decision 2024/901,'], ['operative', 'Takes note of the report;\nRequests the Administrator to report at the annual session 2026.']]);
+      const ok = await form('/secretariat/decisions/new', [
+        ['boardId', 'undp-unfpa-unops'],
+        ['number', '2025/1'],
+        ['title', 'Structured dialogue on financing'],
+        ['language', 'en'],
+        ['preambular', 'Recalling its decision 2024/901,'],
+        [
+          'operative',
+          'Takes note of the report;\nRequests the Administrator to report at the annual session 2026.',
+        ],
+      ]);
       expect(ok.statusCode).toBe(303);
       const page = await get(String(ok.headers.location));
       expect(page.body).toContain('Requests the Administrator to report at the annual session 2026.');
       expect(page.body).toContain('id="op2"');
-      const doc = await form('/secretariat/documents/new', [['symbol', 'DP/2025/1'], ['type', 'report'], ['title', 'Annual report of the Administrator'], ['date', '2025-04-01'], ['originalLanguage', 'en'], ['accessLevel', 'public'], ['boardIds', 'undp-unfpa-unops']]);
+      const doc = await form('/secretariat/documents/new', [
+        ['symbol', 'DP/2025/1'],
+        ['type', 'report'],
+        ['title', 'Annual report of the Administrator'],
+        ['date', '2025-04-01'],
+        ['originalLanguage', 'en'],
+        ['accessLevel', 'public'],
+        ['boardIds', 'undp-unfpa-unops'],
+      ]);
       expect(doc.statusCode).toBe(303);
       expect((await get(String(doc.headers.location))).body).toContain('Annual report of the Administrator');
     });
+  });
+});
+
+describe.each(BACKENDS)('member-state names in the UI language on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    await seedDemo(t.database.db);
+    await createWebUsers(t.database.db);
+  });
+  afterAll(async () => t.close());
+
+  it('names the members of a board in the page language, and sorts form choices in it', async () => {
+    const members = (await t.app.inject({ method: 'GET', url: '/api/boards/unicef/memberships' })).json()
+      .items as {
+      memberStateId: string;
+    }[];
+    expect(members.length).toBeGreaterThan(0);
+    const states = (
+      await t.app.inject({ method: 'GET', url: `/api/member-states/${members[0]!.memberStateId}` })
+    ).json();
+    const zh = new Intl.DisplayNames(['zh'], { type: 'region' }).of(states.iso2)!;
+    const en = await t.app.inject({ method: 'GET', url: '/boards/unicef?lang=en' });
+    const zhPage = await t.app.inject({ method: 'GET', url: '/boards/unicef?lang=zh' });
+    expect(en.body).toContain(states.name);
+    expect(zhPage.body).toContain(zh);
+    expect(zh).not.toBe(states.name);
+    // The membership form lists member states by their French names, in French order.
+    const { cookie } = await signInCookie(t.app, 'webSecretariat');
+    const form = await t.app.inject({
+      method: 'GET',
+      url: '/secretariat/boards/undp-unfpa-unops/memberships/new?lang=fr',
+      headers: { cookie },
+    });
+    expect(form.statusCode).toBe(200);
+    const labels = [...form.body.matchAll(/<option value="[A-Z]{3}"[^>]*>([^<]+)<\/option>/g)].map(
+      (m) => m[1]!,
+    );
+    expect(labels).toHaveLength(193);
+    expect(labels.some((l) => l.startsWith('Fidji'))).toBe(true);
+    expect([...labels].sort(new Intl.Collator('fr').compare)).toEqual(labels);
   });
 });

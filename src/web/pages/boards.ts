@@ -7,7 +7,7 @@ import { getBoard, listBureau, listEntities, listMemberships } from '../../modul
 import { listSessions } from '../../modules/sessions/queries.js';
 import { pageContext } from '../context.js';
 import { html } from '../html.js';
-import { boardName, label, todayIso } from '../labels.js';
+import { boardName, label, memberStateName, todayIso } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { errorPage, sessionTable } from './parts.js';
 
@@ -42,7 +42,7 @@ ${
 <thead><tr><th scope="col">${t.board.post}</th><th scope="col">${t.board.memberState}</th><th scope="col">${t.board.regionalGroup}</th><th scope="col">${t.board.person}</th></tr></thead>
 <tbody>${currentBureau.map(
         (b) =>
-          html`<tr><td>${b.post === 'president' ? t.board.president : t.board.vicePresident}</td><td lang="en">${b.name}${syntheticLabel(ctx, b.synthetic)}</td><td>${label(ctx, 'regionalGroup', b.regional_group)}</td><td>${b.person_name ?? ''}</td></tr>`,
+          html`<tr><td>${b.post === 'president' ? t.board.president : t.board.vicePresident}</td><td>${memberStateName(ctx, b.member_state_id, b.name)}${syntheticLabel(ctx, b.synthetic)}</td><td>${label(ctx, 'regionalGroup', b.regional_group)}</td><td>${b.person_name ?? ''}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p>${t.board.noBureau}</p>`
 }</section>
@@ -54,7 +54,7 @@ ${
 <thead><tr><th scope="col">${t.board.memberState}</th><th scope="col">${t.board.regionalGroup}</th><th scope="col">${t.board.term}</th></tr></thead>
 <tbody>${members.map(
         (m) =>
-          html`<tr><td lang="en">${m.name}${syntheticLabel(ctx, m.synthetic)}</td><td>${label(ctx, 'regionalGroup', m.regional_group)}</td><td>${f.dateRange(m.term_start, m.term_end)}</td></tr>`,
+          html`<tr><td>${memberStateName(ctx, m.member_state_id, m.name)}${syntheticLabel(ctx, m.synthetic)}</td><td>${label(ctx, 'regionalGroup', m.regional_group)}</td><td>${f.dateRange(m.term_start, m.term_end)}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p>${t.board.noMembers}</p>`
 }</section>

@@ -28,7 +28,7 @@ import { getSession } from '../../modules/sessions/queries.js';
 import type { PageContext } from '../context.js';
 import { str, type FieldSpec, type FormValues } from '../forms.js';
 import { html } from '../html.js';
-import { boardName, label } from '../labels.js';
+import { boardName, label, memberStateOptions } from '../labels.js';
 import { registerForm } from './forms.js';
 
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
@@ -89,7 +89,7 @@ export function registryFormRoutes(app: FastifyInstance, actx: AppContext): void
   };
   const memberStates = async (ctx: PageContext) => [
     { value: '', label: ctx.t.registryForms.chooseMemberState },
-    ...(await listMemberStates(db, { limit: 500 })).items.map((m) => ({ value: m.id, label: `${m.name} (${label(ctx, 'regionalGroup', m.regional_group)})` })),
+    ...memberStateOptions(ctx, (await listMemberStates(db, { limit: 500 })).items, true),
   ];
   const accessFields = async (ctx: PageContext): Promise<FieldSpec[]> => [
     { name: 'accessLevel', label: ctx.t.common.access, kind: 'select', options: opts(ACCESS_LEVELS, (v) => label(ctx, 'accessLevel', v)) },
