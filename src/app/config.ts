@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start. `concord doctor` reports problems.
 import path from 'node:path';
+import { RANKING_WINDOW } from '../search/window.js';
 
 export interface Config {
   port: number;
@@ -10,6 +11,8 @@ export interface Config {
   seedDemo: boolean;
   publicUrl: string;
   readCache: boolean;
+  /** Search ranks at most this many of the newest matches (search/window.ts). */
+  searchWindow: number;
 }
 
 export interface ConfigProblem {
@@ -68,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): {
     seedDemo: seed === 'true' || seed === '1',
     publicUrl: env.CONCORD_PUBLIC_URL || `http://localhost:${port}`,
     readCache: cacheRaw !== 'false' && cacheRaw !== '0',
+    searchWindow: int('CONCORD_SEARCH_WINDOW', RANKING_WINDOW, 1, 10_000_000),
   };
   return { config, problems };
 }

@@ -130,7 +130,12 @@ export interface FacetCounts {
  * Facet counts for a search: the same query and filters as the search module, over its first
  * FACET_SAMPLE hits, counted by language, document type, year and board.
  */
-export async function searchFacetCounts(db: Kysely<DB>, actor: Actor, input: SearchQueryInput): Promise<FacetCounts> {
+export async function searchFacetCounts(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: SearchQueryInput,
+  window?: number,
+): Promise<FacetCounts> {
   const parsed = await compileQuery(db, input.q);
   const { hits } = await searchIndexFor(db).search(db, {
     must: parsed.must,
@@ -138,6 +143,7 @@ export async function searchFacetCounts(db: Kysely<DB>, actor: Actor, input: Sea
     facets: facetGroups(actor, input),
     limit: FACET_SAMPLE + 1,
     offset: 0,
+    ...(window ? { window } : {}),
   });
   const ids = hits.slice(0, FACET_SAMPLE).map((h) => h.paragraphId);
   const counts: FacetCounts = {

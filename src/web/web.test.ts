@@ -497,3 +497,36 @@ describe.each(BACKENDS)('member-state names in the UI language on %s', (backend)
     expect([...labels].sort(new Intl.Collator('fr').compare)).toEqual(labels);
   });
 });
+
+describe.each(BACKENDS)('the ranking window on %s', (backend) => {
+  let narrow: TestApp;
+  let wide: TestApp;
+  beforeAll(async () => {
+    narrow = await createTestApp(backend, { jointMeeting: true, searchWindow: 3 });
+    wide = await createTestApp(backend, { jointMeeting: true });
+  });
+  afterAll(async () => {
+    await narrow.close();
+    await wide.close();
+  });
+
+  it('says so, in the API and on the search page, when more paragraphs match than the window', async () => {
+    const api = async (app: TestApp, url: string) => (await app.app.inject({ method: 'GET', url })).json();
+    // 的 is in nearly every paragraph of the report; a page of 2 ranks within the window of 3.
+    const windowed = await api(narrow, `/api/search?q=${encodeURIComponent('的')}&limit=2`);
+    expect(windowed.windowed).toBe(true);
+    expect(windowed.items).toHaveLength(2);
+    const full = await api(wide, `/api/search?q=${encodeURIComponent('的')}&limit=2`);
+    expect(full.windowed).toBe(false);
+    // A rare term is ranked in full whatever the window.
+    expect((await api(narrow, `/api/search?q=${encodeURIComponent('48/162')}&limit=2`)).windowed).toBe(false);
+    const page = await narrow.app.inject({
+      method: 'GET',
+      url: `/search?q=${encodeURIComponent('的')}&lang=fr`,
+    });
+    expect(page.body).toContain('id="windowed"');
+    expect(page.body).toContain('parmi les 3 plus récents');
+    const widePage = await wide.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('的')}` });
+    expect(widePage.body).not.toContain('id="windowed"');
+  });
+});

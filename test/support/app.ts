@@ -40,11 +40,19 @@ export const TEST_USERS: Record<string, { role: Role; board: string | null }[]> 
 };
 
 /** The member state each delegate test user represents. */
-export const TEST_USER_STATES: Record<string, string> = { memberDelegate: 'GHA', observer: 'FJI', bureau: 'JPN' };
+export const TEST_USER_STATES: Record<string, string> = {
+  memberDelegate: 'GHA',
+  observer: 'FJI',
+  bureau: 'JPN',
+};
 
 /** Gives a test user a password (scrypt is slow on purpose, so only where a test signs in). */
 export async function setPassword(database: TestDatabase, userId: string, password: string): Promise<void> {
-  await database.db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute();
+  await database.db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password) })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function createUser(
@@ -97,7 +105,7 @@ export async function createUser(
 
 export async function createTestApp(
   backend: BackendName,
-  opts: { jointMeeting?: boolean; bodyLimit?: number } = {},
+  opts: { jointMeeting?: boolean; bodyLimit?: number; searchWindow?: number } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   await loadReferenceData(database.db);
@@ -105,7 +113,11 @@ export async function createTestApp(
   const { config } = readConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' });
   const ctx: AppContext = {
     database,
-    config: { ...config, bodyLimit: opts.bodyLimit ?? config.bodyLimit },
+    config: {
+      ...config,
+      bodyLimit: opts.bodyLimit ?? config.bodyLimit,
+      searchWindow: opts.searchWindow ?? config.searchWindow,
+    },
     logger: pino({ level: 'silent' }),
   };
   const app = await buildServer(ctx, { logger: false });

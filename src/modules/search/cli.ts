@@ -35,7 +35,8 @@ export function register(program: Command, cli: CliContext): void {
         throw new CliExit(2);
       }
       await cli.withDb(async (d) => {
-        const r = await searchParagraphs(d.db, systemActor('cli'), raw);
+        const window = cli.config().searchWindow;
+        const r = await searchParagraphs(d.db, systemActor('cli'), raw, { window });
         if (opts.json) {
           cli.io.out(JSON.stringify(r, null, 2));
           return;
@@ -56,7 +57,7 @@ export function register(program: Command, cli: CliContext): void {
           cli.io.out(`  ${text}`);
           cli.io.out(`  ${h.url}`);
         }
-        if (r.windowed) cli.io.out('(very many matches: ranked among the newest 10 000)');
+        if (r.windowed) cli.io.out(`(very many matches: ranked among the newest ${window})`);
         if (r.nextCursor) cli.io.out(`more: --cursor ${r.nextCursor}`);
       });
     });

@@ -69,7 +69,13 @@ export function facetGroups(actor: Actor, f: Omit<SearchQueryInput, 'q' | 'limit
   return groups;
 }
 
-export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: SearchQueryInput) {
+/** `window`: the ranking window (search/window.ts), CONCORD_SEARCH_WINDOW; default RANKING_WINDOW. */
+export async function searchParagraphs(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: SearchQueryInput,
+  opts: { window?: number } = {},
+) {
   const limit = input.limit ?? 20;
   const offset = decodeOffset(input.cursor);
   const parsed = await compileQuery(db, input.q);
@@ -80,6 +86,7 @@ export async function searchParagraphs(db: Kysely<DB>, actor: Actor, input: Sear
     facets: facetGroups(actor, input),
     limit: limit + 1,
     offset,
+    ...(opts.window ? { window: opts.window } : {}),
   };
   const { hits, windowed } = await index.search(db, request);
   const page = hits.slice(0, limit);

@@ -23,13 +23,13 @@ export async function searchRoutes(fastify: FastifyInstance, ctx: AppContext): P
           'Words are ANDed; "quoted text" is a phrase; OR joins two terms; -word excludes; word* is a prefix. ' +
           'Chinese matches any one- or more-character term; Arabic ignores diacritics and alef/hamza forms; ' +
           'Latin and Cyrillic ignore case and accents. Acronyms defined in the documents match their long form. ' +
-          'Relevance is computed over at most the newest 10 000 matches (see windowed).',
+          'Relevance is computed over at most the newest matches of the ranking window (10 000 unless CONCORD_SEARCH_WINDOW says otherwise; see windowed).',
         querystring: SearchQuery,
         response: { 200: SearchResponse, ...errorResponses },
       },
     },
     async (req) => {
-      const result = await searchParagraphs(db, req.actor, req.query);
+      const result = await searchParagraphs(db, req.actor, req.query, { window: ctx.config.searchWindow });
       return { query: req.query.q, ...result };
     },
   );

@@ -56,7 +56,7 @@ export const SearchResponse = Type.Object({
   engine: Type.String(),
   windowed: Type.Boolean({
     description:
-      'true when more paragraphs matched than the ranking window (10 000): the items are then the most relevant of the newest 10 000 matches',
+      'true when more paragraphs matched than the ranking window (CONCORD_SEARCH_WINDOW, 10 000 by default): the items are then the most relevant of the newest matches within the window',
   }),
   items: Type.Array(SearchHitOut),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
