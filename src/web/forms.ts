@@ -14,7 +14,7 @@ import { html, type SafeHtml } from './html.js';
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'text' | 'date' | 'datetime' | 'select' | 'textarea' | 'checkboxes';
+  kind: 'text' | 'date' | 'datetime' | 'select' | 'textarea' | 'checkboxes' | 'password' | 'hidden';
   options?: { value: string; label: string }[];
   hint?: string;
   optional?: boolean;
@@ -113,6 +113,8 @@ export function renderForm(
   const errs: FieldErrors = spec.errors ?? new Map();
   const general = errs.get('') ?? [];
   const field = (f: FieldSpec) => {
+    // A hidden value travels with the form (a record's version); a password is never sent back.
+    if (f.kind === 'hidden') return html`<input type="hidden" name="${f.name}" value="${str(spec.values, f.name) ?? ''}">`;
     const id = `f-${f.name}`;
     const messages = errs.get(f.name) ?? [];
     const invalid = messages.length > 0;
@@ -133,7 +135,9 @@ export function renderForm(
         ? html`<select id="${id}" name="${f.name}"${aria}>${(f.options ?? []).map((o) => html`<option value="${o.value}" ${o.value === value ? html`selected` : ''}>${o.label}</option>`)}</select>`
         : f.kind === 'textarea'
           ? html`<textarea id="${id}" name="${f.name}"${aria}>${value}</textarea>`
-          : html`<input type="${f.kind === 'date' ? 'date' : f.kind === 'datetime' ? 'datetime-local' : 'text'}" id="${id}" name="${f.name}" value="${value}"${aria}${f.optional ? '' : html` required`}>`;
+          : f.kind === 'password'
+            ? html`<input type="password" id="${id}" name="${f.name}" value="" autocomplete="new-password"${aria}${f.optional ? '' : html` required`}>`
+            : html`<input type="${f.kind === 'date' ? 'date' : f.kind === 'datetime' ? 'datetime-local' : 'text'}" id="${id}" name="${f.name}" value="${value}"${aria}${f.optional ? '' : html` required`}>`;
     return html`<div class="field${invalid ? ' invalid' : ''}"><label for="${id}">${labelText}</label>${hint}${control}${error}</div>`;
   };
   return html`${errs.size ? html`<div class="alert" role="alert" tabindex="-1" id="form-errors"><p>${t.forms.errorSummary}</p>${general.length ? html`<ul>${general.map((m) => html`<li>${translateError(ctx, m)}</li>`)}</ul>` : ''}</div>` : ''}

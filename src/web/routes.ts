@@ -6,6 +6,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { registerAssetRoutes } from './assets.js';
+import { adminFormRoutes } from './pages/admin.js';
 import { authRoutes } from './pages/auth.js';
 import { boardRoutes } from './pages/boards.js';
 import { calendarRoutes } from './pages/calendar.js';
@@ -55,5 +56,6 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     workspaceRoutes(scope, ctx);
     formRoutes(scope, ctx);
     registryFormRoutes(scope, ctx);
+    adminFormRoutes(scope, ctx);
   });
 }

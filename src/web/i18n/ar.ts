@@ -726,6 +726,7 @@ export const ar: Messages = {
     briefingIntro: 'يتلقى كل عضو في المجلس هذه الوثائق في اللحظة نفسها، سواء حضر وفده الإحاطة أم لم يحضرها.',
     briefingNone: 'لم تُنشر بعد أي وثائق لهذه الإحاطة.',
     sentTo: 'الجهات المرسَل إليها',
+    notPublished: 'لم يُنشر بعد للأعضاء',
     availableFrom: (when: string) => `متاحة اعتبارًا من ${when}`,
     recordAttendance: 'تسجيل الحضور',
     publishRecords: 'نشر الوثائق',

@@ -727,6 +727,7 @@ export const en = {
     briefingIntro: 'Every member of the board receives these records at the same moment, whether or not its delegation attended the briefing.',
     briefingNone: 'No records of this briefing have been published yet.',
     sentTo: 'Sent to',
+    notPublished: 'not yet published to the members',
     availableFrom: (when: string) => `available from ${when}`,
     recordAttendance: 'Record attendance',
     publishRecords: 'Publish the records',

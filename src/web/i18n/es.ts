@@ -730,6 +730,7 @@ export const es: Messages = {
     briefingIntro: 'Todos los miembros de la Junta reciben estos documentos en el mismo momento, haya asistido o no su delegación a la reunión informativa.',
     briefingNone: 'Todavía no se ha publicado ningún documento de esta reunión informativa.',
     sentTo: 'Destinatarios',
+    notPublished: 'aún no publicado para los miembros',
     availableFrom: (when: string) => `disponible desde el ${when}`,
     recordAttendance: 'Registrar la asistencia',
     publishRecords: 'Publicar los documentos',

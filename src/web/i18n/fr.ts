@@ -730,6 +730,7 @@ export const fr: Messages = {
     briefingIntro: 'Chaque membre du Conseil reçoit ces documents au même moment, que sa délégation ait assisté ou non à la réunion d’information.',
     briefingNone: 'Aucun document de cette réunion d’information n’a encore été publié.',
     sentTo: 'Destinataires',
+    notPublished: 'pas encore publié pour les membres',
     availableFrom: (when: string) => `disponible à partir du ${when}`,
     recordAttendance: 'Enregistrer la participation',
     publishRecords: 'Publier les documents',

@@ -16,7 +16,7 @@ import { listBoards } from '../../modules/registry/queries.js';
 import { chartFigure } from '../charts.js';
 import { href, pageContext, type PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
-import { boardName, label } from '../labels.js';
+import { boardName, label, memberStateName } from '../labels.js';
 import { isSecretariat, syntheticLabel } from '../layout.js';
 import { badInput, ID, resolveSubjects, sendPage, subjectRef, tagName, type Resolved } from './coherence-parts.js';
 import { coherenceTagRoutes } from './coherence-tags.js';
@@ -167,7 +167,7 @@ function loadTable(ctx: PageContext, loads: DelegationLoad[], caption: string): 
 <thead><tr><th scope="col">${t.coherence.delegation}</th><th scope="col" class="num">${t.coherence.people}</th>${weeks.map((w) => html`<th scope="col" class="num"><span class="vh">${t.coherence.weekOf} </span>${f.date(w)}</th>`)}<th scope="col" class="num">${t.coherence.flaggedWeeks}</th></tr></thead>
 <tbody>${loads.map(
     (l) =>
-      html`<tr data-state="${l.memberStateId}"><th scope="row">${l.name}<br><span class="meta">${l.memberOf.map((b) => boardName(ctx, b)).join('; ')}</span></th><td class="num">${f.number(l.people)}</td>${weeks.map((wk) => {
+      html`<tr data-state="${l.memberStateId}"><th scope="row">${memberStateName(ctx, l.memberStateId, l.name)}<br><span class="meta">${l.memberOf.map((b) => boardName(ctx, b)).join('; ')}</span></th><td class="num">${f.number(l.people)}</td>${weeks.map((wk) => {
         const w = l.weeks.find((x) => x.week === wk);
         if (!w) return html`<td class="num">${f.number(0)}</td>`;
         const flags = [w.overCapacity ? t.coherence.overCapacity : '', w.cannotCoverParallel ? t.coherence.parallel(f.number(w.parallel)) : ''].filter(Boolean);
@@ -306,6 +306,7 @@ ${
     : html`<p>${t.coherence.overlapsNone}</p>`
 }</section>
 <section aria-labelledby="c-load"><h2 id="c-load">${t.coherence.load}</h2><p>${t.coherence.loadIntro(f.number(DEFAULT_LOAD.hoursPerPerson))}</p>
+${isSecretariat(ctx) ? html`<p><a class="button" href="/coherence/delegations/capacity">${t.adminForms.capacityLink}</a></p>` : ''}
 ${shown.length ? loadTable(ctx, shown, t.coherence.loadCaption(String(year))) : html`<p>${t.coherence.loadNone}</p>`}</section>`;
     return sendPage(reply, ctx, { title: t.coherence.calendarTitle, body });
   });

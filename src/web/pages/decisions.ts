@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { isAppError } from '../../lib/errors.js';
+import { hasRole } from '../../modules/access/actor.js';
 import { decisionParagraphs, getDecision, listDecisions } from '../../modules/decisions/queries.js';
 import { listBoards } from '../../modules/registry/queries.js';
 import { getSession } from '../../modules/sessions/queries.js';
@@ -49,8 +50,11 @@ ${page.nextCursor ? html`<p class="pager"><a href="${href('/decisions', { board,
     const heading = t.decision.heading(d.number);
     const body = html`<h1>${heading}: <span lang="${d.language}">${d.title}</span>${syntheticLabel(ctx, d.synthetic)}</h1>
 <p class="meta"><a href="/boards/${d.board_id}">${boardName(ctx, d.board_id)}</a>${d.adopted_on ? ` · ${t.decision.adoptedOn} ${f.date(d.adopted_on)}` : ''}${session ? html` · <a href="/sessions/${session.id}">${session.title}</a>` : ''}</p>
+${hasRole(ctx.actor, 'secretariat', d.board_id) ? html`<p><a class="button" href="/secretariat/decisions/${d.id}/edit">${t.adminForms.edit}</a></p>` : ''}
 ${pre.length ? html`<h2>${t.decision.preambular}</h2><div lang="${d.language}">${pre.map((p) => html`<p>${p.text}</p>`)}</div>` : ''}
-${op.length ? html`<h2>${t.decision.operative}</h2><ol class="plain" lang="${d.language}">${op.map((p, i) => html`<li id="op${p.number ?? i + 1}"><strong>${p.number ?? i + 1}.</strong> ${p.text}</li>`)}</ol>` : ''}`;
+${op.length ? html`<h2>${t.decision.operative}</h2><ol class="plain" lang="${d.language}">${op.map((p, i) => html`<li id="op${p.number ?? i + 1}"><strong>${p.number ?? i + 1}.</strong> ${p.text}</li>`)}</ol>` : ''}
+<p><a href="/oversight/mandates?decision=${d.id}">${t.oversightMore.fromThisDecision}</a></p>
+${hasRole(ctx.actor, 'secretariat', d.board_id) ? html`<form method="post" action="/oversight/decisions/${d.id}/mandate-suggestions"><input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}"><button type="submit">${t.oversightMore.suggest}</button></form>` : ''}`;
     return reply.type('text/html; charset=utf-8').send(layout(ctx, { title: heading, body, nav: 'decisions' }));
   });
 }

@@ -117,7 +117,9 @@ export function formRoutes(app: FastifyInstance, actx: AppContext): void {
 <li><a href="/secretariat/sessions/new">${t.forms.newSession}</a></li>
 <li><a href="/secretariat/documents/new">${t.forms.newDocument}</a></li>
 <li><a href="/secretariat/decisions/new">${t.forms.newDecision}</a></li>
+<li><a href="/secretariat/documents/import">${t.adminForms.importTitle}</a></li>
 </ul>
+${hasRole(ctx.actor, 'administrator') ? html`<h2>${t.adminForms.administration}</h2><ul><li><a href="/admin/users">${t.adminForms.usersTitle}</a></li></ul>` : ''}
 <h2>${t.forms.newAgendaItem}</h2>
 <ul>${mine.map((s) => html`<li><a href="/secretariat/sessions/${s.id}/agenda-items/new">${s.title}</a> <span class="meta">${ctx.f.dateRange(s.start_date, s.end_date)}</span></li>`)}</ul>
 <h2>${t.registryForms.boardsHeading}</h2>

@@ -44,15 +44,15 @@ import { registerForm, type FormDef } from './forms.js';
 import { addresseeName, entityCodes, term } from './oversight.js';
 import { errorPage } from './parts.js';
 
-const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+export const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 
 /** A number when the text is one, else the text itself, so that the schema names the field. */
-function num(v: FormValues, k: string): number | string | undefined {
+export function num(v: FormValues, k: string): number | string | undefined {
   const s = str(v, k);
   return s === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s;
 }
 
-const opt = (value: string, text: string) => ({ value, label: text });
+export const opt = (value: string, text: string) => ({ value, label: text });
 
 /**
  * Registers a form whose record must exist and be open to the caller: `check` runs before the

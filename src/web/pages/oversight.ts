@@ -20,7 +20,10 @@ import { html, type SafeHtml } from '../html.js';
 import { boardName, label } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { answerRoutes } from './answers.js';
+import { oversightActionRoutes } from './oversight-actions.js';
 import { oversightFormRoutes } from './oversight-forms.js';
+import { oversightGroupRoutes } from './oversight-groups.js';
+import { oversightMandateRoutes } from './oversight-mandates.js';
 import { errorPage } from './parts.js';
 
 type Recommendation = Awaited<ReturnType<typeof listRecommendations>>['items'][number];
@@ -57,7 +60,7 @@ export function mayRespond(actor: Actor, a: { kind: string; boardId: string }): 
 }
 
 /** Every page of a keyset-paginated list (oversight lists are short; `max` pages bound the work). */
-async function allPages<T>(fetch: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>, max = 25): Promise<T[]> {
+export async function allPages<T>(fetch: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>, max = 25): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < max; i++) {
@@ -138,6 +141,7 @@ export function oversightPageRoutes(app: FastifyInstance, actx: AppContext): voi
     const opt = (v: string, selected: string | undefined, text: string) => html`<option value="${v}" ${(selected ?? '') === v ? html`selected` : ''}>${text}</option>`;
     const body = html`<h1>${t.oversight.title}</h1><p>${t.oversight.intro}</p>
 ${hasRole(ctx.actor, 'secretariat') ? html`<p><a class="button" href="/oversight/reviews/new">${t.oversight.newReview}</a></p>` : ''}
+<nav aria-labelledby="o-more"><h2 id="o-more">${t.oversightMore.more}</h2><ul class="plain"><li><a href="/oversight/mandates">${t.oversightMore.mandates}</a></li><li><a href="/oversight/working-groups">${t.oversightMore.workingGroups}</a></li><li><a href="/oversight/shared-subjects">${t.oversightMore.sharedSubjects}</a></li></ul></nav>
 <form class="filters" method="get" action="/oversight" aria-label="${t.oversight.filters}">
 <label>${t.common.board}<select name="board">${opt('', '', t.common.any)}${boards.map((b) => opt(b.id, filters.board, boardName(ctx, b.id)))}</select></label>
 <label>${t.oversight.entity}<select name="entity">${opt('', '', t.common.any)}${[...codes].map(([id, code]) => opt(id, filters.entity, code))}</select></label>
@@ -221,7 +225,7 @@ ${addresseeTable(ctx, r, actions, codes)}
 <thead><tr><th scope="col">${t.oversight.action}</th><th scope="col">${t.oversight.owner}</th><th scope="col">${t.oversight.due}</th><th scope="col">${t.oversight.status}</th><th scope="col" class="num">${t.oversight.progress}</th><th scope="col">${t.oversight.evidence}</th></tr></thead>
 <tbody>${own.map((x) => {
         const evidence = x.evidence.filter((e) => e.kind === 'link' || (e.documentId && readable.has(e.documentId)));
-        return html`<tr><th scope="row">${x.title}${syntheticLabel(ctx, x.synthetic)}${responder ? html`<br><a href="/oversight/actions/${x.id}/progress">${t.oversight.recordProgress}</a>` : ''}</th><td>${x.owner}</td><td>${dueText(ctx, x)}</td><td>${term(ctx, 'actionStatus', x.status)}${x.completedOn ? html`<br><span class="meta">${f.date(x.completedOn)}</span>` : ''}</td><td class="num">${pct(ctx, x.progress)}</td>
+        return html`<tr><th scope="row">${x.title}${syntheticLabel(ctx, x.synthetic)}${responder ? html`<br><a href="/oversight/actions/${x.id}/progress">${t.oversight.recordProgress}</a> · <a href="/oversight/actions/${x.id}/edit">${t.oversightMore.editAction}</a> · <a href="/oversight/actions/${x.id}/evidence/new">${t.oversightMore.addEvidence}</a>` : ''}</th><td>${x.owner}</td><td>${dueText(ctx, x)}</td><td>${term(ctx, 'actionStatus', x.status)}${x.completedOn ? html`<br><span class="meta">${f.date(x.completedOn)}</span>` : ''}</td><td class="num">${pct(ctx, x.progress)}</td>
 <td>${evidence.length ? html`<ul class="plain">${evidence.map((e) => html`<li><a href="${e.kind === 'link' ? (e.url ?? '') : `/documents/${e.documentId ?? ''}`}">${e.title}</a></li>`)}</ul>` : ''}</td></tr>`;
       })}</tbody></table></div>`;
     };
@@ -250,7 +254,7 @@ ${
       )}</ul>`
     : ''
 }
-${hasRole(ctx.actor, 'secretariat') ? html`<p><a class="button" href="/oversight/recommendations/${rec.id}/addressees/new">${t.oversight.newAddressee}</a></p>` : ''}
+${hasRole(ctx.actor, 'secretariat') ? html`<p><a class="button" href="/oversight/recommendations/${rec.id}/addressees/new">${t.oversight.newAddressee}</a> <a class="button" href="/oversight/recommendations/${rec.id}/decision-links/new">${t.oversightMore.linkDecision}</a></p>` : ''}
 <h2>${t.oversight.addressees}</h2>
 ${rec.addressees.map((a, i) => {
   const name = addresseeName(ctx, a, codes);
@@ -266,5 +270,8 @@ ${responseLinks(ctx, a)}
   });
 
   oversightFormRoutes(app, actx);
+  oversightMandateRoutes(app, actx);
+  oversightGroupRoutes(app, actx);
+  oversightActionRoutes(app, actx);
   answerRoutes(app, actx);
 }

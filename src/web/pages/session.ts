@@ -11,6 +11,7 @@ import { boardName, label } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { sessionDocuments, sessionStatements, type SessionStatement } from '../queries.js';
 import { decisionList, documentList, errorPage } from './parts.js';
+import { briefingSection } from './parity-forms.js';
 import { groupBy } from '../../lib/group.js';
 
 export function sessionRoutes(app: FastifyInstance, actx: AppContext): void {
@@ -34,7 +35,8 @@ export function sessionRoutes(app: FastifyInstance, actx: AppContext): void {
     const body = html`<h1>${session.title}${syntheticLabel(ctx, session.synthetic)}</h1>
 <p class="meta">${label(ctx, 'sessionType', session.type)} · ${f.dateRange(session.start_date, session.end_date)}${session.venue ? ` · ${session.venue}` : ''}</p>
 <p class="meta">${t.common.boards}: ${session.boardIds.map((b, i) => html`${i ? '; ' : ''}<a href="/boards/${b}">${boardName(ctx, b)}</a>`)}</p>
-${canManage ? html`<p><a class="button" href="/secretariat/sessions/${session.id}/access">${t.registryForms.changeAccess}</a></p>` : ''}
+${canManage ? html`<p><a class="button" href="/secretariat/sessions/${session.id}/edit">${t.adminForms.edit}</a> <a class="button" href="/secretariat/sessions/${session.id}/access">${t.registryForms.changeAccess}</a></p>` : ''}
+${session.type === 'informal-briefing' ? briefingSection(ctx, session, documents, canManage) : ''}
 <section aria-labelledby="agenda"><h2 id="agenda">${t.session.agenda}</h2>
 ${canManage ? html`<p><a class="button" href="/secretariat/sessions/${session.id}/agenda-items/new">${t.session.addAgendaItem}</a></p>` : ''}
 ${items.length === 0 ? html`<p>${t.session.noAgenda}</p>` : ''}

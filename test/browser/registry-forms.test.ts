@@ -1,0 +1,126 @@
+// The secretariat's registry and access forms in Chromium against a real server with the demo
+// data: reached from the board and document pages, accessible (axe-core, WCAG 2.1 A/AA) in English
+// and French, a wrong term shows its French message beside the field, and a corrected form saves.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/modules/access/actor.js';
+import { registerDocument } from '../../src/modules/documents/commands/registerDocument.js';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  emailOf,
+  PASSWORD,
+  SCREENSHOTS,
+  startWebServer,
+  type WebServer,
+} from './support.js';
+
+let server: WebServer;
+let browser: Browser;
+let page: Page;
+
+async function expectAccessible(p: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page: p })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
+    );
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startWebServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  page = await (
+    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
+  ).newPage();
+  await page.goto(`${server.baseUrl}/sign-in?redirect=/boards/undp-unfpa-unops`);
+  await page.getByLabel('Email address').fill(emailOf('webSecretariat'));
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/boards/undp-unfpa-unops`),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('registry and access forms in Chromium', { timeout: 90_000 }, () => {
+  it('adds a member from the board page, with a French message beside a wrong term', async () => {
+    await Promise.all([
+      page.waitForURL(/\/memberships\/new/),
+      page.getByRole('link', { name: 'Add a member' }).click(),
+    ]);
+    await expectAccessible(page, 'membership form');
+    await page.goto(`${page.url()}?lang=fr`);
+    await page.getByLabel('État Membre').selectOption('TUV');
+    await page.getByLabel('Début du mandat').fill('2026-01-01');
+    await page.getByLabel('Fin du mandat').fill('2025-12-31');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.getByRole('button', { name: 'Enregistrer' }).click(),
+    ]);
+    const termEnd = page.getByLabel('Fin du mandat');
+    expect(await termEnd.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#f-termEnd-error').textContent()).toContain(
+      'ne doit pas précéder la date de début',
+    );
+    await expectAccessible(page, 'membership form with an error, in French');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'membership-form-error-fr.png'), fullPage: true });
+    await termEnd.fill('2028-12-31');
+    await Promise.all([
+      page.waitForURL(/\/boards\/undp-unfpa-unops/),
+      page.getByRole('button', { name: 'Enregistrer' }).click(),
+    ]);
+    expect(await page.getByText('Tuvalu').count()).toBeGreaterThan(0);
+  });
+
+  it('opens the bureau, language version and access forms accessibly', async () => {
+    await page.goto(`${server.baseUrl}/boards/undp-unfpa-unops?lang=en`);
+    await Promise.all([
+      page.waitForURL(/\/bureau\/new/),
+      page.getByRole('link', { name: 'Add a bureau post' }).click(),
+    ]);
+    await expectAccessible(page, 'bureau form');
+    // A document of this board only (the secretariat manages the documents of its own boards).
+    const doc = {
+      id: await registerDocument(server.db, systemActor('test'), {
+        type: 'report',
+        title: 'Synthetic report for the forms test (synthetic)',
+        date: '2026-06-01',
+        originalLanguage: 'en',
+        boardIds: ['undp-unfpa-unops'],
+        synthetic: true,
+      }),
+    };
+    await page.goto(`${server.baseUrl}/documents/${doc.id}?lang=en`);
+    await Promise.all([
+      page.waitForURL(/\/expressions\/new/),
+      page.getByRole('link', { name: 'Add a language version' }).click(),
+    ]);
+    await expectAccessible(page, 'language version form');
+    await page.goto(`${server.baseUrl}/documents/${doc.id}?lang=en`);
+    await Promise.all([
+      page.waitForURL(/\/access$/),
+      page.getByRole('link', { name: 'Change access' }).click(),
+    ]);
+    await expectAccessible(page, 'document access form');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'document-access-form.png'), fullPage: true });
+  });
+});
