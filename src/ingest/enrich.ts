@@ -502,7 +502,8 @@ interface Found {
 export function findSpeakers(text: string, language: Language, ctx: SpeakerContext = {}): Speaker[] {
   const found: Found[] = [];
   if (language === 'zh') zhSpeakers(text, ctx, found);
-  else enSpeakers(text, ctx, found);
+  // The English patterns find nothing in Arabic, French, Russian or Spanish text: not run there.
+  else if (language === 'en') enSpeakers(text, ctx, found);
   found.sort((a, b) => a.at - b.at);
   const out: Speaker[] = [];
   for (const f of found) {
