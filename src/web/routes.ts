@@ -20,6 +20,7 @@ import { portalRoutes } from './pages/portal.js';
 import { registryFormRoutes } from './pages/registry-forms.js';
 import { searchRoutes } from './pages/search.js';
 import { sessionRoutes } from './pages/session.js';
+import { tokenRoutes } from './pages/tokens.js';
 import { workspaceRoutes } from './pages/workspace.js';
 
 /** Scripts only from this origin (the chart island); no inline script, no framing. */
@@ -54,6 +55,7 @@ export async function webRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     coherenceRoutes(scope, ctx);
     authRoutes(scope, ctx);
     workspaceRoutes(scope, ctx);
+    tokenRoutes(scope, ctx);
     formRoutes(scope, ctx);
     registryFormRoutes(scope, ctx);
     adminFormRoutes(scope, ctx);

@@ -22,6 +22,7 @@ import { editFormRoutes } from './edit-forms.js';
 import { registerForm } from './forms.js';
 import { importFormRoutes } from './import-form.js';
 import { parityFormRoutes } from './parity-forms.js';
+import { workflowRoutes } from './workflows.js';
 
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 const ALL = '*';
@@ -53,6 +54,7 @@ export function adminFormRoutes(app: FastifyInstance, actx: AppContext): void {
   parityFormRoutes(app, actx);
   editFormRoutes(app, actx);
   importFormRoutes(app, actx);
+  workflowRoutes(app, actx);
 
   const grantLabel = (ctx: PageContext, g: { role: string; boardId: string | null }) =>
     `${label(ctx, 'role', g.role)} — ${g.boardId ? boardName(ctx, g.boardId) : ctx.t.adminForms.allBoards}`;
@@ -63,7 +65,7 @@ export function adminFormRoutes(app: FastifyInstance, actx: AppContext): void {
     const a = t.adminForms;
     const users = await listUsers(actx);
     const body = html`<p><a href="/secretariat">${t.forms.title}</a></p><h1>${a.usersTitle}</h1><p>${a.usersIntro}</p>
-<p><a class="button" href="/admin/users/new">${a.newUser}</a></p>
+<p><a class="button" href="/admin/users/new">${a.newUser}</a> <a href="/admin/workflows">${t.oversightAdmin.workflowsLink}</a></p>
 <div class="table-scroll"><table><caption class="vh">${a.usersTitle}</caption>
 <thead><tr><th scope="col">${a.displayName}</th><th scope="col">${a.email}</th><th scope="col">${a.roles}</th><th scope="col">${a.status}</th><th scope="col">${a.created}</th><th scope="col">${a.actions}</th></tr></thead>
 <tbody>${users.map(

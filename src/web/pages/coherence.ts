@@ -19,6 +19,7 @@ import { html, type SafeHtml } from '../html.js';
 import { boardName, label, memberStateName } from '../labels.js';
 import { isSecretariat, syntheticLabel } from '../layout.js';
 import { badInput, ID, resolveSubjects, sendPage, subjectRef, tagName, type Resolved } from './coherence-parts.js';
+import { coherenceRunRoutes } from './coherence-runs.js';
 import { coherenceTagRoutes } from './coherence-tags.js';
 import { errorPage } from './parts.js';
 
@@ -218,7 +219,7 @@ export function coherenceRoutes(app: FastifyInstance, actx: AppContext): void {
     const body = html`<h1>${t.coherence.title}</h1><p>${t.coherence.intro}</p>
 ${yearForm(ctx, '/coherence', year)}
 <p>${run ? t.coherence.analysedAt(f.date(run.created_at)) : t.coherence.noAnalysis(String(year))}</p>
-<ul class="plain links"><li><a href="${href('/coherence/findings', { year })}">${t.coherence.allFindings}</a></li><li><a href="${href('/coherence/calendar', { year })}">${t.coherence.calendarTitle}</a></li>${isSecretariat(ctx) ? html`<li><a href="/coherence/suggestions">${t.coherence.reviewQueue}</a></li>` : ''}</ul>
+<ul class="plain links"><li><a href="${href('/coherence/findings', { year })}">${t.coherence.allFindings}</a></li><li><a href="${href('/coherence/calendar', { year })}">${t.coherence.calendarTitle}</a></li>${isSecretariat(ctx) ? html`<li><a href="/coherence/suggestions">${t.coherence.reviewQueue}</a></li><li><a href="/coherence/analyses/new">${t.accountAndRuns.runTitle}</a></li><li><a href="/coherence/tagging/suggest">${t.accountAndRuns.suggestTitle}</a></li>` : ''}<li><a href="/coherence/tagger">${t.accountAndRuns.taggerLink}</a></li></ul>
 <section aria-labelledby="c-kinds"><h2 id="c-kinds">${t.coherence.byKind}</h2>
 <table><caption class="vh">${t.coherence.byKind}</caption><thead><tr><th scope="col">${t.coherence.kind}</th><th scope="col" class="num">${t.common.count}</th></tr></thead>
 <tbody>${FINDING_KINDS.map((k) => html`<tr><th scope="row"><a href="${href('/coherence/findings', { year, kind: k })}">${t.coherence.kinds[k]}</a></th><td class="num" data-kind="${k}">${f.number(count(k))}</td></tr>`)}</tbody></table></section>
@@ -312,4 +313,5 @@ ${shown.length ? loadTable(ctx, shown, t.coherence.loadCaption(String(year))) : 
   });
 
   coherenceTagRoutes(app, actx);
+  coherenceRunRoutes(app, actx);
 }

@@ -5,10 +5,8 @@
 // file (empty, binary, encrypted, too large...) comes back beside the file field, named, with the
 // reason in the UI language.
 //
-// The body is read here rather than with @fastify/multipart: the CSRF check runs before the
-// handler and needs the form's `_csrf` field, which a lazily read multipart stream does not give
-// it. This scope's parser reads the (bounded) body into fields and one file, and skips reading
-// it at all for a caller the route would refuse.
+// The body is read by this scope's bounded multipart parser (web/multipart.ts, shared with the
+// oversight CSV import), so that the CSRF check sees the form's `_csrf` field.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
@@ -18,7 +16,7 @@ import { prepareImport, type ImportPreview } from '../../ingest/pipeline.js';
 import { IngestError, type IngestFailure } from '../../ingest/read.js';
 import { errors, isAppError } from '../../lib/errors.js';
 import { hasRole } from '../../modules/access/actor.js';
-import { allows, perm } from '../../modules/access/permissions.js';
+import { perm } from '../../modules/access/permissions.js';
 import { requireAnyRole } from '../../modules/access/policy.js';
 import { ACCESS_LEVELS } from '../../modules/access/visibility.js';
 import { importDocument } from '../../modules/documents/commands/importDocument.js';
@@ -32,52 +30,12 @@ import { errorsByField, list, str, translateError, validate, type FieldErrors, t
 import { html, type SafeHtml } from '../html.js';
 import { boardName, label } from '../labels.js';
 import { layout } from '../layout.js';
+import { acceptUploads, parseMultipart, uploadOf } from '../multipart.js';
 import { errorPage } from './parts.js';
 
 const PATH = '/secretariat/documents/import';
-/** Room for the form's other fields beside the file. */
-const FIELDS_BYTES = 64 * 1024;
-
-type Upload = { name: string; bytes: Buffer } | { name: string; tooLarge: true };
-type UploadBody = Record<string, string | string[] | Upload>;
-
-/**
- * Fields and the first file of a multipart/form-data body. `truncated` means the body was cut at
- * the size limit: a file whose part does not end in it is reported too large, by its name.
- */
-export function parseMultipart(buf: Buffer, boundary: string, truncated: boolean): UploadBody {
-  const body: UploadBody = {};
-  const delimiter = Buffer.from(`\r\n--${boundary}`);
-  // The first delimiter has no line break before it.
-  let pos = buf.indexOf(`--${boundary}`);
-  let fields = 0;
-  while (pos !== -1 && fields < 100) {
-    const start = buf.indexOf('\r\n', pos) + 2;
-    if (start < 2 || buf.subarray(pos, start).includes('--\r\n')) break;
-    const headerEnd = buf.indexOf('\r\n\r\n', start);
-    if (headerEnd === -1) break;
-    const headers = buf.subarray(start, headerEnd).toString('utf8');
-    const name = /\bname="([^"]*)"/i.exec(headers)?.[1];
-    const filename = /\bfilename="([^"]*)"/i.exec(headers)?.[1];
-    const end = buf.indexOf(delimiter, headerEnd + 4);
-    if (end === -1) {
-      if (truncated && filename && name === 'file' && !body.file) body.file = { name: filename, tooLarge: true };
-      break;
-    }
-    const content = buf.subarray(headerEnd + 4, end);
-    if (name && filename !== undefined) {
-      // A file input left empty sends a part without a name and without bytes.
-      if (name === 'file' && filename && !body.file) body.file = { name: filename, bytes: content };
-    } else if (name && name !== 'file') {
-      const prev = body[name];
-      const value = content.toString('utf8');
-      body[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : typeof prev === 'string' ? [prev, value] : prev;
-    }
-    fields++;
-    pos = end + 2;
-  }
-  return body;
-}
+// The parser lives in web/multipart.ts (shared with the oversight CSV import); exported here as before.
+export { parseMultipart };
 
 const ImportFields = Type.Object(
   {
@@ -184,22 +142,7 @@ ${field('title', a.titleOverride, (aria) => html`<input type="text" id="f-title"
   };
 
   void app.register(async (scope) => {
-    scope.addContentTypeParser('multipart/form-data', async (req: FastifyRequest, payload: NodeJS.ReadableStream) => {
-      // A caller the route refuses is answered before the body is read.
-      if (allows(perm.secretariat, req.actor) !== 'ok') return {};
-      const type = String(req.headers['content-type'] ?? '');
-      const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
-      const limit = maxBytes + FIELDS_BYTES;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of payload) {
-        const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-        if (size < limit) chunks.push(size + b.length > limit ? b.subarray(0, limit - size) : b);
-        size += b.length;
-      }
-      if (!boundary) throw errors.badRequest('The form could not be read: the multipart body has no boundary');
-      return parseMultipart(Buffer.concat(chunks), boundary[1] ?? boundary[2]!, size > limit);
-    });
+    acceptUploads(scope, perm.secretariat, maxBytes);
 
     scope.get(PATH, { schema: { hide: true }, config: { permission: perm.secretariat } }, async (req, reply) =>
       render(req, reply, { type: 'report', accessLevel: 'public' }, null, null),
@@ -207,10 +150,7 @@ ${field('title', a.titleOverride, (aria) => html`<input type="text" id="f-title"
 
     scope.post(PATH, { schema: { hide: true }, config: { permission: perm.secretariat } }, async (req, reply) => {
       const ctx = pageContext(req, reply);
-      const raw = (req.body && typeof req.body === 'object' ? req.body : {}) as UploadBody;
-      const values: FormValues = {};
-      for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' || Array.isArray(v)) values[k] = v;
-      const upload = typeof raw.file === 'object' && !Array.isArray(raw.file) ? raw.file : undefined;
+      const { values, upload } = uploadOf(req.body);
       let preview: ImportPreview | null = null;
       try {
         const input = validate<ImportFieldsInput>(ImportFields, {

@@ -21,8 +21,10 @@ import { boardName, label } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { answerRoutes } from './answers.js';
 import { oversightActionRoutes } from './oversight-actions.js';
+import { mayEditReviews, oversightEditRoutes } from './oversight-edit.js';
 import { oversightFormRoutes } from './oversight-forms.js';
 import { oversightGroupRoutes } from './oversight-groups.js';
+import { oversightImportRoutes } from './oversight-import.js';
 import { oversightMandateRoutes } from './oversight-mandates.js';
 import { errorPage } from './parts.js';
 
@@ -141,7 +143,7 @@ export function oversightPageRoutes(app: FastifyInstance, actx: AppContext): voi
     const opt = (v: string, selected: string | undefined, text: string) => html`<option value="${v}" ${(selected ?? '') === v ? html`selected` : ''}>${text}</option>`;
     const body = html`<h1>${t.oversight.title}</h1><p>${t.oversight.intro}</p>
 ${hasRole(ctx.actor, 'secretariat') ? html`<p><a class="button" href="/oversight/reviews/new">${t.oversight.newReview}</a></p>` : ''}
-<nav aria-labelledby="o-more"><h2 id="o-more">${t.oversightMore.more}</h2><ul class="plain"><li><a href="/oversight/mandates">${t.oversightMore.mandates}</a></li><li><a href="/oversight/working-groups">${t.oversightMore.workingGroups}</a></li><li><a href="/oversight/shared-subjects">${t.oversightMore.sharedSubjects}</a></li></ul></nav>
+<nav aria-labelledby="o-more"><h2 id="o-more">${t.oversightMore.more}</h2><ul class="plain"><li><a href="/oversight/mandates">${t.oversightMore.mandates}</a></li><li><a href="/oversight/working-groups">${t.oversightMore.workingGroups}</a></li><li><a href="/oversight/shared-subjects">${t.oversightMore.sharedSubjects}</a></li>${hasRole(ctx.actor, 'administrator') ? html`<li><a href="/admin/workflows">${t.oversightAdmin.workflowsLink}</a></li>` : ''}</ul></nav>
 <form class="filters" method="get" action="/oversight" aria-label="${t.oversight.filters}">
 <label>${t.common.board}<select name="board">${opt('', '', t.common.any)}${boards.map((b) => opt(b.id, filters.board, boardName(ctx, b.id)))}</select></label>
 <label>${t.oversight.entity}<select name="entity">${opt('', '', t.common.any)}${[...codes].map(([id, code]) => opt(id, filters.entity, code))}</select></label>
@@ -185,6 +187,7 @@ ${
 <p>${t.oversight.recommendations}: ${f.number(review.recommendationCount)} · ${t.oversight.progress}: ${pct(ctx, review.progress)}</p>
 ${doc ? html`<p><a href="/documents/${doc.id}">${t.oversight.report}</a></p>` : ''}
 ${secretariat ? html`<p><a class="button" href="/oversight/reviews/${review.id}/recommendations/new">${t.oversight.newRecommendation}</a></p>` : ''}
+${mayEditReviews(ctx.actor) ? html`<p><a href="/oversight/reviews/${review.id}/edit">${t.oversightAdmin.editReview}</a> · <a href="/oversight/reviews/${review.id}/import">${t.oversightAdmin.importLink}</a></p>` : ''}
 <section aria-labelledby="o-recs"><h2 id="o-recs">${t.oversight.recommendations}</h2>
 ${
   recs.length === 0
@@ -254,6 +257,7 @@ ${
       )}</ul>`
     : ''
 }
+${mayEditReviews(ctx.actor) ? html`<p><a href="/oversight/recommendations/${rec.id}/edit">${t.oversightAdmin.editRecommendation}</a></p>` : ''}
 ${hasRole(ctx.actor, 'secretariat') ? html`<p><a class="button" href="/oversight/recommendations/${rec.id}/addressees/new">${t.oversight.newAddressee}</a> <a class="button" href="/oversight/recommendations/${rec.id}/decision-links/new">${t.oversightMore.linkDecision}</a></p>` : ''}
 <h2>${t.oversight.addressees}</h2>
 ${rec.addressees.map((a, i) => {
@@ -273,5 +277,7 @@ ${responseLinks(ctx, a)}
   oversightMandateRoutes(app, actx);
   oversightGroupRoutes(app, actx);
   oversightActionRoutes(app, actx);
+  oversightEditRoutes(app, actx);
+  oversightImportRoutes(app, actx);
   answerRoutes(app, actx);
 }

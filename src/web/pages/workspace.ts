@@ -65,6 +65,7 @@ export function workspaceRoutes(app: FastifyInstance, actx: AppContext): void {
 <section aria-labelledby="w-boards"><h2 id="w-boards">${t.workspace.myBoards}</h2>
 <ul>${mine.map((b) => html`<li><a href="/boards/${b.id}">${boardName(ctx, b.id)}</a></li>`)}</ul>
 <p class="meta">${t.workspace.roles}: ${ctx.actor.grants.map((g, i) => html`${i ? '; ' : ''}${label(ctx, 'role', g.role)}${g.boardId ? ` (${boardName(ctx, g.boardId)})` : ''}`)}</p>
+<p><a href="/workspace/tokens">${t.accountAndRuns.tokensLink}</a></p>
 </section>
 <section aria-labelledby="w-upcoming"><h2 id="w-upcoming">${t.workspace.upcoming}</h2>
 ${
