@@ -35,9 +35,9 @@ function heatmap(el,d,width){
   var xs=[];for(var i=0;i<cols;i++)xs.push(i);
   return new uPlot({width:width,height:70+rows*34,legend:{show:false},cursor:{show:false},
     series:[{},{label:"",stroke:"transparent",points:{show:false}}],
-    scales:{x:{time:false,range:[-0.5,cols-0.5]},y:{range:[-0.5,rows-0.5]}},
+    scales:{x:{time:false,range:[-0.5,cols-0.5]},y:{range:[-0.5,rows-0.5],dir:-1}},
     axes:[{splits:xs,values:function(u,vals){return vals.map(function(v){return d.xLabels[v]||"";});}},
-      {size:130,splits:d.yLabels.map(function(_,i){return i;}),values:function(u,vals){return vals.map(function(v){return d.yLabels[v]||"";});}}],
+      {size:Math.min(280,24+8*d.yLabels.reduce(function(m,l){return Math.max(m,String(l).length);},0)),splits:d.yLabels.map(function(_,i){return i;}),values:function(u,vals){return vals.map(function(v){return d.yLabels[v]||"";});}}],
     hooks:{draw:[function(u){
       var ctx=u.ctx;ctx.save();
       for(var r=0;r<rows;r++)for(var c=0;c<cols;c++){
