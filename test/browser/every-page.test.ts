@@ -3,6 +3,8 @@
 // the page answers 200, and axe-core must report no WCAG 2.1 A/AA violation. A sample of pages
 // is also checked in Arabic (right to left) and Chinese.
 import fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { assets } from '../../src/web/assets.js';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +140,18 @@ describe('every page in Chromium', { timeout: 600_000 }, () => {
     // The sign-in page sends a signed-in user on (ui.test.ts checks it signed out).
     expect(unreached).toEqual(['/sign-in']);
     expect(pages.length).toBeGreaterThan(75);
+  });
+
+  it('keeps every page within 150 KB on first load (HTML, CSS and JS, gzipped)', async () => {
+    const { cookie } = await signInCookie(server.app, 'everyPageAdmin');
+    const heavy: Record<string, number> = {};
+    for (const url of pages) {
+      const res = await server.app.inject({ method: 'GET', url, headers: { cookie } });
+      let bytes = gzipSync(res.body).length;
+      for (const a of assets().all.values()) if (res.body.includes(a.url)) bytes += a.gzip.length;
+      if (bytes > 150 * 1024) heavy[url] = bytes;
+    }
+    expect(heavy).toEqual({});
   });
 
   it('finds no WCAG 2.1 A/AA violation on any page', async () => {
