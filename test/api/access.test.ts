@@ -583,3 +583,41 @@ describe.each(BACKENDS)('access control and parity on %s', (backend) => {
     expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
   });
 });
+
+describe.each(BACKENDS)('the last administrator on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(async () => t.close());
+
+  const patch = (id: string, payload: object) =>
+    t.call({ method: 'PATCH', url: `/api/users/${id}`, as: 'admin', payload });
+  const auditCount = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('cannot be disabled or lose the role while no other administrator is active', async () => {
+    const admin = t.users.admin!.id;
+    const before = await auditCount();
+    const disable = await patch(admin, { disabled: true });
+    expect(disable.statusCode).toBe(409);
+    expect(disable.json().errors[0]).toMatchObject({ path: '/body/disabled', code: 'lastAdministrator' });
+    const demote = await patch(admin, { grants: [{ role: 'secretariat', boardId: 'unicef' }] });
+    expect(demote.statusCode).toBe(409);
+    expect(demote.json().errors[0]).toMatchObject({ path: '/body/grants', code: 'lastAdministrator' });
+    expect(await auditCount()).toBe(before);
+    // Still an administrator: it may still list users.
+    expect((await t.call({ method: 'GET', url: '/api/users', as: 'admin' })).statusCode).toBe(200);
+    // With a second active administrator, the first may step down.
+    const other = await createUser(t.database, 'second-admin@example.org', [{ role: 'administrator', board: null }], null);
+    expect(other.id).toBeTruthy();
+    expect((await patch(admin, { grants: [{ role: 'secretariat', boardId: 'unicef' }] })).statusCode).toBe(200);
+  });
+});

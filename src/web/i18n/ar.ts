@@ -472,6 +472,7 @@ export const ar: Messages = {
     minimum: (n: string) => `يجب ألا يقل عن ${n}`,
     maximum: (n: string) => `يجب ألا يزيد على ${n}`,
     invalid: 'غير صالح',
+    lastAdministrator: 'لن يبقى أي مسؤول نشط: امنح دور المسؤول لمستخدم آخر أولا',
     endBeforeStart: 'يجب ألا يسبق تاريخ البدء',
     unknownBoard: (id: string) => `مجلس غير معروف: ${id}`,
     unknownSession: (id: string) => `دورة غير معروفة: ${id}`,

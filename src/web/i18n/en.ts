@@ -597,6 +597,7 @@ export const en = {
     minimum: (n: string) => `must be at least ${n}`,
     maximum: (n: string) => `must be at most ${n}`,
     invalid: 'is invalid',
+    lastAdministrator: 'would leave no active administrator: give another user the administrator role first',
     endBeforeStart: 'must not be before the start date',
     unknownBoard: (id: string) => `unknown board: ${id}`,
     unknownSession: (id: string) => `unknown session: ${id}`,

@@ -476,6 +476,7 @@ export const es: Messages = {
     minimum: (n: string) => `debe ser como mínimo ${n}`,
     maximum: (n: string) => `debe ser como máximo ${n}`,
     invalid: 'no es válido',
+    lastAdministrator: 'dejaría el sistema sin ningún administrador activo: asigne primero la función de administrador a otro usuario',
     endBeforeStart: 'no debe ser anterior a la fecha de inicio',
     unknownBoard: (id: string) => `Junta desconocida: ${id}`,
     unknownSession: (id: string) => `período de sesiones desconocido: ${id}`,

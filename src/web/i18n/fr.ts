@@ -476,6 +476,7 @@ export const fr: Messages = {
     minimum: (n: string) => `doit être au moins ${n}`,
     maximum: (n: string) => `doit être au plus ${n}`,
     invalid: "n'est pas valide",
+    lastAdministrator: 'ne laisserait aucun administrateur actif : attribuez d’abord le rôle d’administrateur à un autre utilisateur',
     endBeforeStart: 'ne doit pas précéder la date de début',
     unknownBoard: (id: string) => `conseil inconnu : ${id}`,
     unknownSession: (id: string) => `session inconnue : ${id}`,

@@ -476,6 +476,7 @@ export const ru: Messages = {
     minimum: (n: string) => `должно быть не меньше ${n}`,
     maximum: (n: string) => `должно быть не больше ${n}`,
     invalid: 'недопустимое значение',
+    lastAdministrator: 'не осталось бы ни одного активного администратора: сначала назначьте роль администратора другому пользователю',
     endBeforeStart: 'не может быть раньше даты начала',
     unknownBoard: (id: string) => `неизвестный совет: ${id}`,
     unknownSession: (id: string) => `неизвестная сессия: ${id}`,

@@ -469,6 +469,7 @@ export const zh: Messages = {
     minimum: (n: string) => `不得小于 ${n}`,
     maximum: (n: string) => `不得大于 ${n}`,
     invalid: '无效',
+    lastAdministrator: '将导致没有在用的管理员：请先将管理员角色授予另一名用户',
     endBeforeStart: '不得早于开始日期',
     unknownBoard: (id: string) => `未知的执行局：${id}`,
     unknownSession: (id: string) => `未知的会议：${id}`,

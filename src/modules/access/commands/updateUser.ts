@@ -39,6 +39,26 @@ export async function updateUser(
         .set({ display_name: i.displayName ?? before.display_name, disabled })
         .where('id', '=', props.id)
         .execute();
+      // Never lock everyone out: the last active administrator keeps the role and stays enabled.
+      const wasAdministrator = !before.disabled && beforeGrants.some((g) => g.role === 'administrator');
+      if (wasAdministrator) {
+        const left = await trx
+          .selectFrom('role_grants as g')
+          .innerJoin('users as u', 'u.id', 'g.user_id')
+          .select('u.id')
+          .where('g.role', '=', 'administrator')
+          .where('u.disabled', '=', 0)
+          .limit(1)
+          .execute();
+        if (left.length === 0) {
+          const message =
+            'would leave no active administrator: give another user the administrator role first';
+          throw errors.conflict(
+            `The last active administrator cannot be ${disabled ? 'disabled' : 'removed'}`,
+            [{ path: disabled ? '/body/disabled' : '/body/grants', message, code: 'lastAdministrator' }],
+          );
+        }
+      }
       if (disabled) {
         await trx.updateTable('user_sessions').set({ revoked: 1 }).where('user_id', '=', props.id).execute();
         await trx.updateTable('api_tokens').set({ revoked: 1 }).where('user_id', '=', props.id).execute();
