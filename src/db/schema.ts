@@ -548,6 +548,8 @@ export interface CoherenceRunTable {
   params_json: string;
   counts_json: string;
   created_at: string;
+  /** Milliseconds the run took (null for runs recorded before it was measured). */
+  duration_ms: number | null;
 }
 
 export interface CoherenceFindingTable {

@@ -61,12 +61,14 @@ describe.each(BACKENDS)('analysis runs, tag suggestions, the tagger and API toke
     const before = await runs();
     const res = await post('/coherence/analyses/new', secretariat, [['year', '2024'], ['similarity', '0,45']]);
     expect(res.statusCode).toBe(303);
-    const m = /^\/coherence\/runs\/([^?]+)\?ms=(\d+)$/.exec(String(res.headers.location));
+    const m = /^\/coherence\/runs\/([^?]+)\?done=1$/.exec(String(res.headers.location));
     expect(m).not.toBeNull();
     const runId = m![1]!;
     expect(await runs()).toBe(before + 1);
     const row = await t.database.db.selectFrom('coherence_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
     expect(row.year).toBe(2024);
+    // The run records how long it took.
+    expect(row.duration_ms).toBeGreaterThanOrEqual(0);
     expect(JSON.parse(row.params_json)).toMatchObject({ similarity: 0.45, crossLanguageSimilarity: 0.5 });
     const audit = await t.database.db.selectFrom('audit_events').select(['action', 'actor_id']).where('record_id', '=', runId).execute();
     expect(audit.map((a) => a.action)).toEqual(['coherence.analysed']);
@@ -76,7 +78,7 @@ describe.each(BACKENDS)('analysis runs, tag suggestions, the tagger and API toke
     // The outcome: the year's findings by kind, as the JSON API now lists them, with links.
     const page = await get(String(res.headers.location), secretariat);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`Time taken: ${en.format(Number(m![2]))} ms.`);
+    expect(page.body).toContain(`<dt>Time taken</dt><dd>${en.format(row.duration_ms!)} ms</dd>`);
     let total = 0;
     for (const kind of KINDS) {
       const n = (await t.call({ method: 'GET', url: `/api/coherence/findings?year=2024&kind=${kind}&limit=200` })).json<{ items: { runId: string }[] }>().items;

@@ -5,6 +5,7 @@ import * as m0002 from './0002_search.js';
 import * as m0003 from './0003_oversight.js';
 import * as m0004 from './0004_access.js';
 import * as m0005 from './0005_coherence.js';
+import * as m0006 from './0006_run_duration.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003_oversight': m0003,
   '0004_access': m0004,
   '0005_coherence': m0005,
+  '0006_run_duration': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -821,7 +821,7 @@ export const ar: Messages = {
     findings: 'النتائج',
     outcomeTitle: (y: string) => `تحليل سنة ${y}`,
     outcomeDone: 'اكتمل التحليل: تحل هذه النتائج محل نتائج السنة السابقة.',
-    took: (ms: string) => `الوقت المستغرق: ${ms} ملّي ثانية.`,
+    tookLabel: 'المدة المستغرقة',
     superseded: 'حلّ تحليل لاحق للسنة نفسها محل هذه النتائج؛ تؤدي الروابط إلى النتائج الحالية.',
     subjects: 'السجلات التي حُللت',
     suggestionsAdded: 'اقتراحات الوسوم المضافة',

@@ -822,7 +822,7 @@ export const en = {
     findings: 'Findings',
     outcomeTitle: (y: string) => `Analysis of ${y}`,
     outcomeDone: 'The analysis is done: these findings replace the earlier ones of the year.',
-    took: (ms: string) => `Time taken: ${ms} ms.`,
+    tookLabel: 'Time taken',
     superseded: 'A later analysis of the same year has replaced these findings; the links lead to the current ones.',
     subjects: 'Records analysed',
     suggestionsAdded: 'Tag suggestions added',

@@ -825,7 +825,7 @@ export const es: Messages = {
     findings: 'Constataciones',
     outcomeTitle: (y: string) => `Análisis de ${y}`,
     outcomeDone: 'El análisis ha terminado: estas constataciones sustituyen a las anteriores del año.',
-    took: (ms: string) => `Tiempo empleado: ${ms} ms.`,
+    tookLabel: 'Duración',
     superseded: 'Un análisis posterior del mismo año ha sustituido estas constataciones; los enlaces llevan a las actuales.',
     subjects: 'Registros analizados',
     suggestionsAdded: 'Sugerencias de etiquetas añadidas',

@@ -825,7 +825,7 @@ export const fr: Messages = {
     findings: 'Constatations',
     outcomeTitle: (y: string) => `Analyse de ${y}`,
     outcomeDone: 'L’analyse est terminée : ces constatations remplacent les précédentes de l’année.',
-    took: (ms: string) => `Durée : ${ms} ms.`,
+    tookLabel: 'Durée',
     superseded: 'Une analyse plus récente de la même année a remplacé ces constatations ; les liens mènent aux constatations actuelles.',
     subjects: 'Éléments analysés',
     suggestionsAdded: 'Suggestions d’étiquettes ajoutées',

@@ -818,7 +818,7 @@ export const zh: Messages = {
     findings: '发现',
     outcomeTitle: (y: string) => `${y} 年度分析`,
     outcomeDone: '分析已完成：这些发现取代了该年度此前的发现。',
-    took: (ms: string) => `用时：${ms} 毫秒。`,
+    tookLabel: '用时',
     superseded: '同一年度较晚的一次分析已取代这些发现；链接指向当前的发现。',
     subjects: '已分析的记录',
     suggestionsAdded: '新增的标签建议',

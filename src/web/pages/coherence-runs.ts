@@ -73,9 +73,8 @@ export function coherenceRunRoutes(app: FastifyInstance, actx: AppContext): void
     schema: AnalyseBody,
     save: async (ctx, input) => {
       const { year, ...options } = input;
-      const started = performance.now();
       const r = await runAnalysis(db, ctx.actor, { year, options });
-      return href(`/coherence/runs/${r.runId}`, { ms: Math.round(performance.now() - started) });
+      return href(`/coherence/runs/${r.runId}`, { done: 1 });
     },
   });
 
@@ -104,15 +103,16 @@ ${
     const counts = JSON.parse(run.counts_json) as { subjects: number; suggestions: { added: number; updated: number; removed: number }; findings: Record<string, number> };
     const params = JSON.parse(run.params_json) as Partial<AnalysisOptions>;
     const latest = await db.selectFrom('coherence_runs').select('id').where('year', '=', run.year).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
-    const ms = count(req.query, 'ms');
+    const justRan = count(req.query, 'done') === 1;
     const total = FINDING_KINDS.reduce((s, k) => s + (counts.findings[k] ?? 0), 0);
     const title = a.outcomeTitle(String(run.year));
     const dl = (rows: [string, string][]) => html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
     const body = html`<p><a href="/coherence/runs">${a.recentRuns}</a></p><h1>${title}</h1>
-${ms !== null ? html`<p class="notice" role="status">${a.outcomeDone} ${a.took(f.number(ms))}</p>` : ''}
+${justRan ? html`<p class="notice" role="status">${a.outcomeDone}</p>` : ''}
 ${latest?.id !== run.id ? html`<p class="notice">${a.superseded}</p>` : ''}
 ${dl([
   [a.ranOn, `${f.date(run.created_at)} ${run.created_at.slice(11, 16)} UTC`],
+  ...(run.duration_ms === null ? [] : ([[a.tookLabel, `${f.number(run.duration_ms)} ms`]] as [string, string][])),
   [a.subjects, f.number(counts.subjects)],
   [a.suggestionsAdded, f.number(counts.suggestions.added)],
   [a.suggestionsUpdated, f.number(counts.suggestions.updated)],

@@ -29,6 +29,7 @@ export async function runAnalysis(
     name: 'coherence.analyse',
     authorize: (a) => coherencePolicy.analyse(a),
     run: async ({ trx, now, audit }) => {
+      const started = performance.now();
       const subjects = await analysisSubjects(trx, props.year);
       const suggestions = { added: 0, updated: 0, removed: 0 };
       let subjectCount = 0;
@@ -73,6 +74,8 @@ export async function runAnalysis(
         created_at: now,
       }));
       for (let i = 0; i < rows.length; i += 200) await trx.insertInto('coherence_findings').values(rows.slice(i, i + 200)).execute();
+      // The run's own duration, for the run's page (the audit event keeps only what was decided).
+      await trx.updateTable('coherence_runs').set({ duration_ms: Math.round(performance.now() - started) }).where('id', '=', runId).execute();
       audit({
         action: 'coherence.analysed',
         recordType: 'coherence_run',
