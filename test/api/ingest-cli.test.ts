@@ -142,4 +142,19 @@ describe('concord ingest / search / reindex (SQLite file)', () => {
     const found = await cli(['search', '"report 40"', '--json']);
     expect(JSON.parse(found.out).items.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('stops quietly when the reader of its output goes away (concord search … | head)', async () => {
+    const args = ['--import', 'tsx', 'src/cli/main.ts', 'search', 'delegations', '--limit', '100'];
+    const result = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, args, { env, cwd: path.resolve(__dirname, '..', '..') });
+      let err = '';
+      // Like `head -1`: read the first chunk, then close the pipe. The 40 reports of the test above
+      // make 100 hits for 'delegations', far more output than a pipe holds, so later writes fail.
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      child.on('close', (code) => resolve({ code, err }));
+    });
+    expect(result.err).not.toContain('EPIPE');
+    expect(result.code).toBe(0);
+  }, 60_000);
 });
