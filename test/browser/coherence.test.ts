@@ -4,28 +4,35 @@
 // draws the matrix; the load table says in words which weeks are flagged.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, emailOf, PASSWORD, SCREENSHOTS, startWebServer, type WebServer } from './support.js';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  emailOf,
+  expectAccessible,
+  PASSWORD,
+  SCREENSHOTS,
+  startWebServer,
+  type WebServer,
+} from './support.js';
 
 let server: WebServer;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
 
-async function expectAccessible(p: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
+    );
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startWebServer();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
+  page = await (
+    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
+  ).newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
@@ -71,7 +78,10 @@ describe('coherence pages in Chromium', { timeout: 90_000 }, () => {
     await page.goto(`${server.baseUrl}/sign-in?lang=en`);
     await page.getByLabel('Email address').fill(emailOf('webSecretariat'));
     await page.getByLabel('Password').fill(PASSWORD);
-    await Promise.all([page.waitForURL(/\/workspace/), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/workspace/),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
     await page.goto(`${server.baseUrl}/coherence/suggestions?board=undp-unfpa-unops`);
     expect(await page.locator('h1').textContent()).toBe('Suggested tags to review');
     await expectAccessible(page, '/coherence/suggestions');

@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { assets } from '../../src/web/assets.js';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { createUser } from '../../src/modules/access/commands/createUser.js';
 import {
+  axeViolations,
   CHROMIUM,
   CHROMIUM_ARGS,
   emailOf,
@@ -44,19 +44,6 @@ let browser: Browser;
 let page: Page;
 const pages: string[] = [];
 const unreached: string[] = [];
-
-async function violations(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')})`,
-  );
-}
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM))
@@ -159,7 +146,7 @@ describe('every page in Chromium', { timeout: 600_000 }, () => {
     for (const url of pages) {
       const res = await page.goto(`${server.baseUrl}${url}${url.includes('?') ? '&' : '?'}lang=en`);
       expect(res?.status(), url).toBe(200);
-      const v = await violations(page);
+      const v = await axeViolations(page);
       if (v.length) problems[url] = v;
     }
     expect(problems).toEqual({});
@@ -172,7 +159,7 @@ describe('every page in Chromium', { timeout: 600_000 }, () => {
       for (const url of sample) {
         await page.goto(`${server.baseUrl}${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-        const v = await violations(page);
+        const v = await axeViolations(page);
         if (v.length) problems[`${lang} ${url}`] = v;
       }
     }

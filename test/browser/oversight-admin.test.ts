@@ -3,29 +3,22 @@
 // beside its field), imports a CSV file in two steps, and an administrator opens the workflows;
 // axe-core reports no WCAG 2.1 A/AA violation on these pages, in English and Arabic.
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { createUser } from '../../src/modules/access/commands/createUser.js';
-import { CHROMIUM, CHROMIUM_ARGS, emailOf, PASSWORD, startWebServer, type WebServer } from './support.js';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  emailOf,
+  expectAccessible,
+  PASSWORD,
+  startWebServer,
+  type WebServer,
+} from './support.js';
 
 let server: WebServer;
 let browser: Browser;
-
-async function expectAccessible(p: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page: p })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')})`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 /** A page in a fresh browser context, signed in as `name`, at `url`. */
 async function signedIn(name: string, url: string): Promise<{ context: BrowserContext; page: Page }> {

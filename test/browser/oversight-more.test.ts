@@ -3,26 +3,32 @@
 // one (the missing reason comes back beside the field); axe-core reports no WCAG 2.1 A/AA violation
 // on the new pages and forms, in English and Arabic.
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, emailOf, PASSWORD, startWebServer, type WebServer } from './support.js';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  emailOf,
+  expectAccessible,
+  PASSWORD,
+  startWebServer,
+  type WebServer,
+} from './support.js';
 
 let server: WebServer;
 let browser: Browser;
 let page: Page;
 
-async function expectAccessible(p: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
+    );
   server = await startWebServer();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
+  page = await (
+    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
+  ).newPage();
 }, 120_000);
 
 afterAll(async () => {
@@ -33,9 +39,15 @@ afterAll(async () => {
 describe('more oversight pages in Chromium', { timeout: 120_000 }, () => {
   it('reads mandates, working groups and shared subjects, accessible in English and Arabic', async () => {
     await page.goto(`${server.baseUrl}/oversight`);
-    await Promise.all([page.waitForURL(/\/oversight\/mandates$/), page.getByRole('link', { name: 'Mandates', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/mandates$/),
+      page.getByRole('link', { name: 'Mandates', exact: true }).click(),
+    ]);
     await expectAccessible(page, 'mandates');
-    await Promise.all([page.waitForURL(/\/oversight\/mandates\/[^/?]+$/), page.locator('tbody th a').first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/mandates\/[^/?]+$/),
+      page.locator('tbody th a').first().click(),
+    ]);
     expect(await page.getByRole('heading', { name: 'Status history' }).count()).toBe(1);
     await expectAccessible(page, 'mandate');
     await page.goto(`${page.url()}?lang=ar`);
@@ -43,12 +55,18 @@ describe('more oversight pages in Chromium', { timeout: 120_000 }, () => {
     await expectAccessible(page, 'mandate in Arabic');
     await page.goto(`${server.baseUrl}/oversight/working-groups?lang=en`);
     await expectAccessible(page, 'working groups');
-    await Promise.all([page.waitForURL(/\/oversight\/working-groups\/[^/?]+$/), page.locator('tbody th a').first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/working-groups\/[^/?]+$/),
+      page.locator('tbody th a').first().click(),
+    ]);
     expect(await page.getByRole('heading', { name: 'Meetings' }).count()).toBe(1);
     await expectAccessible(page, 'working group');
     await page.goto(`${server.baseUrl}/oversight/shared-subjects`);
     await expectAccessible(page, 'shared subjects');
-    await Promise.all([page.waitForURL(/\/oversight\/shared-subjects\/[^/?]+$/), page.locator('tbody th a').first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/shared-subjects\/[^/?]+$/),
+      page.locator('tbody th a').first().click(),
+    ]);
     await expectAccessible(page, 'shared subject');
     await page.goto(`${page.url()}?lang=ar`);
     await expectAccessible(page, 'shared subject in Arabic');
@@ -59,29 +77,58 @@ describe('more oversight pages in Chromium', { timeout: 120_000 }, () => {
     await page.goto(`${server.baseUrl}/sign-in?redirect=/oversight/mandates/new`);
     await page.getByLabel('Email address').fill(emailOf('webSecretariat'));
     await page.getByLabel('Password').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${server.baseUrl}/oversight/mandates/new`), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([
+      page.waitForURL(`${server.baseUrl}/oversight/mandates/new`),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
     await expectAccessible(page, 'new mandate form');
 
-    const d901 = await server.db.selectFrom('decisions').select('id').where('number', '=', '2024/901').where('board_id', '=', 'undp-unfpa-unops').executeTakeFirstOrThrow();
+    const d901 = await server.db
+      .selectFrom('decisions')
+      .select('id')
+      .where('number', '=', '2024/901')
+      .where('board_id', '=', 'undp-unfpa-unops')
+      .executeTakeFirstOrThrow();
     await page.goto(`${server.baseUrl}/decisions/${d901.id}`);
     await expectAccessible(page, 'decision with the suggest button');
-    await Promise.all([page.waitForURL(/\/oversight\/mandates\?decision=/), page.getByRole('button', { name: 'Suggest mandates from this decision' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/mandates\?decision=/),
+      page.getByRole('button', { name: 'Suggest mandates from this decision' }).click(),
+    ]);
     // The demo already holds this decision's mandates: nothing new is found.
-    expect(await page.getByRole('status').textContent()).toContain('New mandates suggested from this decision: 0.');
+    expect(await page.getByRole('status').textContent()).toContain(
+      'New mandates suggested from this decision: 0.',
+    );
     await expectAccessible(page, 'mandates of a decision');
 
-    await Promise.all([page.waitForURL(/\/oversight\/mandates\/[^/?]+$/), page.locator('tbody th a').first().click()]);
-    await Promise.all([page.waitForURL(/\/reject$/), page.getByRole('link', { name: 'Reject the mandate' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/mandates\/[^/?]+$/),
+      page.locator('tbody th a').first().click(),
+    ]);
+    await Promise.all([
+      page.waitForURL(/\/reject$/),
+      page.getByRole('link', { name: 'Reject the mandate' }).click(),
+    ]);
     await expectAccessible(page, 'reject form');
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save' }).click()]);
     expect(await page.getByLabel('Justification').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'reject form with an error');
     await page.getByLabel('Justification').fill('Already covered by the annual report.');
-    await Promise.all([page.waitForURL(/\/oversight\/mandates\/[^/?]+$/), page.getByRole('button', { name: 'Save' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/mandates\/[^/?]+$/),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
     expect(await page.getByText('Confirmed → Rejected').count()).toBe(1);
 
-    const group = await server.db.selectFrom('oversight_working_groups').select('id').where('board_id', '=', 'undp-unfpa-unops').executeTakeFirstOrThrow();
-    const rec = await server.db.selectFrom('oversight_recommendations').select('id').executeTakeFirstOrThrow();
+    const group = await server.db
+      .selectFrom('oversight_working_groups')
+      .select('id')
+      .where('board_id', '=', 'undp-unfpa-unops')
+      .executeTakeFirstOrThrow();
+    const rec = await server.db
+      .selectFrom('oversight_recommendations')
+      .select('id')
+      .executeTakeFirstOrThrow();
     for (const url of [
       '/oversight/working-groups/new',
       `/oversight/working-groups/${group.id}/members/new`,

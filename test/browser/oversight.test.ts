@@ -4,37 +4,48 @@
 // the oversight pages, the answers page and the forms (in English and Arabic).
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { createUser } from '../../src/modules/access/commands/createUser.js';
-import { CHROMIUM, CHROMIUM_ARGS, emailOf, PASSWORD, SCREENSHOTS, startWebServer, type WebServer } from './support.js';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  emailOf,
+  expectAccessible,
+  PASSWORD,
+  SCREENSHOTS,
+  startWebServer,
+  type WebServer,
+} from './support.js';
 
 let server: WebServer;
 let browser: Browser;
 let page: Page;
 const MANAGEMENT = 'oversightManagement';
 
-async function expectAccessible(p: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
 async function signIn(name: string, redirect: string): Promise<void> {
   await page.goto(`${server.baseUrl}/sign-in?redirect=${redirect}`);
   await page.getByLabel('Email address').fill(emailOf(name));
   await page.getByLabel('Password').fill(PASSWORD);
-  await Promise.all([page.waitForURL(`${server.baseUrl}${redirect}`), page.getByRole('button', { name: 'Sign in' }).click()]);
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}${redirect}`),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
 }
 
 async function signOut(): Promise<void> {
-  await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.getByRole('button', { name: 'Sign out' }).click()]);
+  await Promise.all([
+    page.waitForURL(`${server.baseUrl}/`),
+    page.getByRole('button', { name: 'Sign out' }).click(),
+  ]);
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
+    );
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startWebServer();
   await createUser(server.db, systemActor('test'), {
@@ -44,7 +55,9 @@ beforeAll(async () => {
     grants: [{ role: 'entity-management', boardId: 'unicef' }],
   });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
+  page = await (
+    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
+  ).newPage();
 }, 120_000);
 
 afterAll(async () => {
@@ -62,11 +75,17 @@ describe('oversight in Chromium', { timeout: 90_000 }, () => {
     expect(await page.getByRole('link', { name: /Review of the governance of WFP/ }).count()).toBe(1);
     expect(await page.getByRole('link', { name: /Joint Inspection Unit|JIU, 2023/ }).count()).toBe(0);
     await page.goto(`${server.baseUrl}/oversight`);
-    await Promise.all([page.waitForURL(/\/oversight\/reviews\//), page.getByRole('link', { name: /JIU, 2023/ }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/reviews\//),
+      page.getByRole('link', { name: /JIU, 2023/ }).click(),
+    ]);
     expect(await page.getByRole('heading', { name: /Recommendation 4/ }).count()).toBe(1);
     await expectAccessible(page, 'review');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'oversight-review.png'), fullPage: true });
-    await Promise.all([page.waitForURL(/\/oversight\/recommendations\//), page.getByRole('link', { name: 'Details and history' }).first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/oversight\/recommendations\//),
+      page.getByRole('link', { name: 'Details and history' }).first().click(),
+    ]);
     expect(await page.getByRole('heading', { name: 'Status history' }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'recommendation');
     await page.goto(`${page.url()}?lang=ar`);
@@ -79,16 +98,25 @@ describe('oversight in Chromium', { timeout: 90_000 }, () => {
     const question = 'Will the board data portal show results by country?';
     await signIn('webDelegate', '/workspace/questions/new');
     await page.getByLabel('Question').fill(question);
-    await Promise.all([page.waitForURL(/\/workspace#w-questions$/), page.getByRole('button', { name: 'Save' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/workspace#w-questions$/),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
     expect(await page.getByText(question).count()).toBe(1);
     await signOut();
 
     await signIn(MANAGEMENT, '/workspace');
-    await Promise.all([page.waitForURL(/\/workspace\/answers$/), page.getByRole('link', { name: 'Answer questions from delegations' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/workspace\/answers$/),
+      page.getByRole('link', { name: 'Answer questions from delegations' }).click(),
+    ]);
     await expectAccessible(page, 'questions awaiting an answer');
     const form = page.locator('section', { hasText: question });
     await form.getByLabel('Your answer').fill('Yes: results by country are in the portal from March 2025.');
-    await Promise.all([page.waitForLoadState('load'), form.getByRole('button', { name: 'Answer this question' }).click()]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      form.getByRole('button', { name: 'Answer this question' }).click(),
+    ]);
     expect(await page.getByText(question).count()).toBe(0);
     expect(await page.getByText('No questions await an answer.').count()).toBe(1);
 
@@ -109,7 +137,9 @@ describe('oversight in Chromium', { timeout: 90_000 }, () => {
     await signOut();
 
     await signIn('webDelegate', '/workspace');
-    expect(await page.getByText('Yes: results by country are in the portal from March 2025.').count()).toBe(1);
+    expect(await page.getByText('Yes: results by country are in the portal from March 2025.').count()).toBe(
+      1,
+    );
     await signOut();
   });
 });

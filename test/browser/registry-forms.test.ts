@@ -3,7 +3,6 @@
 // and French, a wrong term shows its French message beside the field, and a corrected form saves.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
@@ -12,6 +11,7 @@ import {
   CHROMIUM,
   CHROMIUM_ARGS,
   emailOf,
+  expectAccessible,
   PASSWORD,
   SCREENSHOTS,
   startWebServer,
@@ -21,20 +21,6 @@ import {
 let server: WebServer;
 let browser: Browser;
 let page: Page;
-
-async function expectAccessible(p: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page: p })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')})`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM))

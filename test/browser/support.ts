@@ -4,7 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Kysely } from 'kysely';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import pino from 'pino';
 import type { AppContext } from '../../src/app/context.js';
 import { readConfig } from '../../src/app/config.js';
@@ -39,7 +42,11 @@ export async function createWebUsers(db: Kysely<DB>): Promise<void> {
 
 /** Signs in through the API (JSON) and returns the cookie header and CSRF token. */
 export async function signInCookie(app: App, name: string): Promise<{ cookie: string; csrfToken: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: emailOf(name), password: PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email: emailOf(name), password: PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const set = res.headers['set-cookie'];
   const first = (Array.isArray(set) ? set[0] : set) ?? '';
@@ -92,3 +99,22 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
+
+/** axe-core's WCAG 2.1 A/AA violations on the page, one line each (rule, help, first targets). */
+export async function axeViolations(p: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: p })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
+}
+
+/** Fails the test with the list of violations when axe-core finds any on the page. */
+export async function expectAccessible(p: Page, what: string): Promise<void> {
+  expect(await axeViolations(p), `axe violations on ${what}`).toEqual([]);
+}

@@ -5,22 +5,24 @@
 // the key pages go to test-results/screenshots/. Without Chromium these tests fail (CI installs it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, emailOf, PASSWORD, SCREENSHOTS, startWebServer, type WebServer } from './support.js';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  emailOf,
+  expectAccessible,
+  PASSWORD,
+  SCREENSHOTS,
+  startWebServer,
+  type WebServer,
+} from './support.js';
 
 let server: WebServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const consoleErrors: string[] = [];
-
-async function expectAccessible(p: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 /** Evaluates an expression in the page (given as text: this project compiles without DOM types). */
 const js = <T>(p: Page, expression: string): Promise<T> => p.evaluate<T>(expression);
@@ -30,7 +32,10 @@ async function shot(p: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
+    );
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startWebServer();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -71,12 +76,16 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     // Tab until the Calendar link of the main navigation has focus, then follow it.
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
-      if ((await js<string | null>(page, "document.activeElement.getAttribute('href')")) === '/calendar') break;
+      if ((await js<string | null>(page, "document.activeElement.getAttribute('href')")) === '/calendar')
+        break;
     }
     await Promise.all([page.waitForURL(/\/calendar$/), page.keyboard.press('Enter')]);
     expect(await page.locator('h1').textContent()).toBe('Calendar of sessions');
     await expectAccessible(page, 'calendar');
-    await page.getByRole('link', { name: /Joint meeting of the Executive Boards/ }).first().click();
+    await page
+      .getByRole('link', { name: /Joint meeting of the Executive Boards/ })
+      .first()
+      .click();
     await page.waitForURL(/\/sessions\//);
     expect(await page.locator('h2#statements').textContent()).toBe('Statements by speaker');
     await expectAccessible(page, 'session page');
@@ -102,7 +111,10 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
     const p = await noJs.newPage();
     await p.goto(`${server.baseUrl}/documents`);
-    await p.getByRole('link', { name: /Report of the joint meeting/ }).first().click();
+    await p
+      .getByRole('link', { name: /Report of the joint meeting/ })
+      .first()
+      .click();
     await p.waitForURL(/\/documents\/[^/?#]+$/);
     const url = p.url();
     await p.goto(`${url}#p25`);
@@ -124,7 +136,9 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     await page.goto(`${server.baseUrl}/`);
     await page.locator('nav.langs a[hreflang="ar"]').click();
     await page.waitForURL(/lang=ar/);
-    expect(await js<string[]>(page, '[document.documentElement.lang, document.documentElement.dir]')).toEqual(['ar', 'rtl']);
+    expect(await js<string[]>(page, '[document.documentElement.lang, document.documentElement.dir]')).toEqual(
+      ['ar', 'rtl'],
+    );
     expect(await page.locator('h1').textContent()).toBe('المجالس التنفيذية لصناديق الأمم المتحدة وبرامجها');
     // Right to left: the navigation starts at the right edge.
     const firstNav = await page.locator('nav.main li').first().boundingBox();
@@ -138,7 +152,9 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     await expectAccessible(page, 'calendar in Arabic');
     await page.locator('nav.langs a[hreflang="zh"]').click();
     await page.waitForURL(/lang=zh/);
-    expect(await js<string[]>(page, '[document.documentElement.lang, document.documentElement.dir]')).toEqual(['zh', 'ltr']);
+    expect(await js<string[]>(page, '[document.documentElement.lang, document.documentElement.dir]')).toEqual(
+      ['zh', 'ltr'],
+    );
     expect(await page.locator('h1').textContent()).toBe('会议日历');
     expect(await page.content()).toContain('执行局');
     await expectAccessible(page, 'calendar in Chinese');
@@ -156,7 +172,10 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     await expectAccessible(page, 'sign-in page with an error');
     await page.getByLabel('Email address').fill(emailOf('webDelegate'));
     await page.getByLabel('Password').fill(PASSWORD);
-    await Promise.all([page.waitForURL(/\/workspace$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/workspace$/),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
     expect(await page.locator('h1').textContent()).toBe('My workspace');
     expect(await page.getByText('Signed in as Delegate of Ghana').count()).toBe(1);
     await page.waitForSelector('figure[data-chart] .chart-canvas canvas');
@@ -168,7 +187,10 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     await page.waitForSelector('figure[data-chart] .chart-canvas canvas');
     await expectAccessible(page, 'dashboards');
     await shot(page, 'dashboards');
-    await Promise.all([page.waitForURL(`${server.baseUrl}/`), page.getByRole('button', { name: 'Sign out' }).click()]);
+    await Promise.all([
+      page.waitForURL(`${server.baseUrl}/`),
+      page.getByRole('button', { name: 'Sign out' }).click(),
+    ]);
     expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
   });
 
@@ -176,7 +198,10 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     await page.goto(`${server.baseUrl}/sign-in?redirect=/secretariat/sessions/new`);
     await page.getByLabel('Email address').fill(emailOf('webSecretariat'));
     await page.getByLabel('Password').fill(PASSWORD);
-    await Promise.all([page.waitForURL(/\/secretariat\/sessions\/new$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/secretariat\/sessions\/new$/),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
     await expectAccessible(page, 'new session form');
     await page.getByLabel('Type').selectOption('second-regular');
     await page.getByLabel('Title').fill('Second regular session 2025');
@@ -186,12 +211,17 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save' }).click()]);
     const endDate = page.getByLabel('End date');
     expect(await endDate.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#f-endDate-error').textContent()).toContain('must not be before the start date');
+    expect(await page.locator('#f-endDate-error').textContent()).toContain(
+      'must not be before the start date',
+    );
     expect(await page.getByRole('alert').count()).toBe(1);
     await expectAccessible(page, 'form with an error');
     await shot(page, 'form-error');
     await endDate.fill('2025-09-09');
-    await Promise.all([page.waitForURL(/\/sessions\/[^/]+$/), page.getByRole('button', { name: 'Save' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/sessions\/[^/]+$/),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
     expect(await page.locator('h1').textContent()).toContain('Second regular session 2025');
     await expectAccessible(page, 'new session page (secretariat view)');
   });
