@@ -4,8 +4,8 @@
 // import in two steps. Each form is refused to the public (401) and to other roles (403); a valid
 // post changes the record through its command (seen through the JSON API) with an audit event; a
 // rejected one comes back 400 with the message beside its field in the UI language.
-import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
+import { pageWeight, PAGE_BUDGET } from '../../test/support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../modules/access/actor.js';
 import { createUser } from '../modules/access/commands/createUser.js';
@@ -92,7 +92,7 @@ describe.each(BACKENDS)('secretariat and administrator forms on %s', (backend) =
   const auditCount = async () => Number((await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   /** The text of the error shown beside field `name`. */
   const errorOf = (body: string, name: string) => [...body.matchAll(/<p class="error" id="f-([^"]+)-error">([^<]*)<\/p>/g)].find((m) => m[1] === name)?.[2];
-  const small = (body: string) => expect(gzipSync(body).length).toBeLessThan(150 * 1024);
+  const small = (body: string) => expect(pageWeight(body)).toBeLessThanOrEqual(PAGE_BUDGET);
 
   beforeAll(async () => {
     t = await createTestApp(backend);

@@ -3,20 +3,13 @@
 // filters, 400/404 answers, the secretariat's review (confirm, reject, add, remove) through the
 // module's commands with their audit events, the 403 of other roles, visibility of the records a
 // finding names, Arabic right to left and the page-weight budget.
-import { gzipSync } from 'node:zlib';
+import { pageWeight, PAGE_BUDGET } from '../../test/support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/demo.js';
 import { BACKENDS } from '../../test/support/db.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { createWebUsers, signInCookie } from '../../test/browser/support.js';
 import { assets } from './assets.js';
-
-const BUDGET = 150 * 1024;
-const pageWeight = (body: string) => {
-  let total = gzipSync(body).length;
-  for (const a of assets().all.values()) if (body.includes(a.url)) total += a.gzip.length;
-  return total;
-};
 
 interface Ref {
   type: string;
@@ -98,7 +91,7 @@ describe.each(BACKENDS)('coherence pages on %s', (backend) => {
     expect((await get('/api/coherence/report?year=2024&format=csv')).statusCode).toBe(200);
     // Without ?year the latest analysed year is shown.
     expect((await get('/coherence')).body).toContain('value="2024"');
-    expect(pageWeight(res.body)).toBeLessThanOrEqual(BUDGET);
+    expect(pageWeight(res.body)).toBeLessThanOrEqual(PAGE_BUDGET);
   });
 
   it('lists findings filtered by kind, board and year, as the API filters them', async () => {
@@ -209,7 +202,7 @@ describe.each(BACKENDS)('coherence pages on %s', (backend) => {
     // All delegations on a board: more rows than the flagged ones.
     const all = await get('/coherence/calendar?year=2024&show=all');
     expect([...all.body.matchAll(/<tr data-state=/g)].length).toBeGreaterThan(shown.length);
-    expect(pageWeight(all.body)).toBeLessThanOrEqual(BUDGET);
+    expect(pageWeight(all.body)).toBeLessThanOrEqual(PAGE_BUDGET);
   });
 
   it('serves the pages in Arabic, right to left', async () => {
@@ -239,7 +232,7 @@ describe.each(BACKENDS)('coherence pages on %s', (backend) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`action="/coherence/suggestions/${sg.id}/confirm"`);
     expect(page.body).toContain(`name="_csrf" value="${secretariat.csrfToken}"`);
-    expect(pageWeight(page.body)).toBeLessThanOrEqual(BUDGET);
+    expect(pageWeight(page.body)).toBeLessThanOrEqual(PAGE_BUDGET);
 
     expect((await post(`/coherence/suggestions/${sg.id}/confirm`, secretariat, [], 'wrong')).statusCode).toBe(403);
     expect((await post('/coherence/suggestions/00000000-0000-7000-8000-000000000000/confirm', secretariat)).statusCode).toBe(404);

@@ -4,7 +4,7 @@
 // refused to the public (401) and to other roles (403); a valid post changes the record through its
 // command (seen through the JSON API) with an audit event; a refused one comes back 400 with the
 // message beside its field, and stores nothing.
-import { gzipSync } from 'node:zlib';
+import { pageWeight, PAGE_BUDGET } from '../../test/support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../modules/access/actor.js';
 import { createUser } from '../modules/access/commands/createUser.js';
@@ -118,7 +118,7 @@ describe.each(BACKENDS)('oversight edits, CSV import and workflows on %s', (back
   /** The text of the error shown beside field `name`. */
   const errorOf = (body: string, name: string) =>
     [...body.matchAll(/<p class="error" id="f-([^"]+)-error">([^<]*)<\/p>/g)].find((m) => m[1] === name)?.[2];
-  const small = (body: string) => expect(gzipSync(body).length).toBeLessThan(150 * 1024);
+  const small = (body: string) => expect(pageWeight(body)).toBeLessThanOrEqual(PAGE_BUDGET);
   const unescape = (s: string) =>
     s
       .replace(/&gt;/g, '>')

@@ -3,20 +3,12 @@
 // API holds, unknown ids are HTML 404s, each form is refused to the wrong role (401/403), reports bad
 // input beside its field (400) and, for the right role, changes the record through the command
 // (checked through the API) with an audit event. Pages stay within the budget; Arabic is right-to-left.
-import { gzipSync } from 'node:zlib';
+import { pageWeight, PAGE_BUDGET } from '../../test/support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/demo.js';
 import { BACKENDS } from '../../test/support/db.js';
 import { createTestApp, setPassword, type TestApp } from '../../test/support/app.js';
 import { createWebUsers, PASSWORD, signInCookie } from '../../test/browser/support.js';
-import { assets } from './assets.js';
-
-const BUDGET = 150 * 1024;
-const pageWeight = (body: string) => {
-  let total = gzipSync(body).length;
-  for (const a of assets().all.values()) if (body.includes(a.url)) total += a.gzip.length;
-  return total;
-};
 
 type Session = { cookie: string; csrfToken: string };
 type Mandate = { id: string; boardId: string; decisionId: string | null; paragraphNumber: string | null; deliverable: string; status: string; fulfilledByDocumentId: string | null; history?: { to: string; actorName: string }[] };
@@ -447,7 +439,7 @@ describe.each(BACKENDS)('more oversight pages on %s', (backend) => {
     for (const [url, s] of urls) {
       const res = await get(url, s);
       expect(res.statusCode, url).toBe(200);
-      expect(pageWeight(res.body), url).toBeLessThanOrEqual(BUDGET);
+      expect(pageWeight(res.body), url).toBeLessThanOrEqual(PAGE_BUDGET);
       if (url.includes('lang=ar')) expect(res.body, url).toContain('<html lang="ar" dir="rtl"');
     }
   });

@@ -1,20 +1,12 @@
 // The oversight pages and forms and management's answers to questions, over HTTP (inject) on both
 // backends with the synthetic oversight demo: content, 404s, visibility of linked documents, who
 // may use each form, field errors (including moves the workflow refuses) and the page budget.
-import { gzipSync } from 'node:zlib';
+import { pageWeight, PAGE_BUDGET } from '../../test/support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/demo.js';
 import { BACKENDS } from '../../test/support/db.js';
 import { createTestApp, setPassword, type TestApp } from '../../test/support/app.js';
 import { createWebUsers, PASSWORD, signInCookie } from '../../test/browser/support.js';
-import { assets } from './assets.js';
-
-const BUDGET = 150 * 1024;
-const pageWeight = (body: string) => {
-  let total = gzipSync(body).length;
-  for (const a of assets().all.values()) if (body.includes(a.url)) total += a.gzip.length;
-  return total;
-};
 
 type Session = { cookie: string; csrfToken: string };
 
@@ -345,7 +337,7 @@ describe.each(BACKENDS)('oversight pages on %s', (backend) => {
     for (const [url, s] of urls) {
       const res = await get(url, s);
       expect(res.statusCode, url).toBe(200);
-      expect(pageWeight(res.body), url).toBeLessThanOrEqual(BUDGET);
+      expect(pageWeight(res.body), url).toBeLessThanOrEqual(PAGE_BUDGET);
     }
   });
 });

@@ -3,20 +3,13 @@
 // commands (checked against the JSON API and the audit trail), the public tagger shows what the
 // JSON preview returns for the same text, and a token's secret is shown once, works as a Bearer
 // token until revoked, and never appears on the list. Refusals: 401/403 by role, CSRF, bad fields.
-import { gzipSync } from 'node:zlib';
+import { pageWeight, PAGE_BUDGET } from '../../test/support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/demo.js';
 import { BACKENDS } from '../../test/support/db.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { createWebUsers, emailOf, signInCookie } from '../../test/browser/support.js';
-import { assets } from './assets.js';
 
-const BUDGET = 150 * 1024;
-const pageWeight = (body: string) => {
-  let total = gzipSync(body).length;
-  for (const a of assets().all.values()) if (body.includes(a.url)) total += a.gzip.length;
-  return total;
-};
 const KINDS = ['near-duplicate', 'duplicate-reporting', 'conflicting-deadlines', 'theme-gap', 'joint-agenda'];
 const en = new Intl.NumberFormat('en');
 /** A text with unmistakable SDG 5 and SDG 13 terms. */
@@ -55,7 +48,7 @@ describe.each(BACKENDS)('analysis runs, tag suggestions, the tagger and API toke
     expect(form.statusCode).toBe(200);
     for (const f of ['year', 'similarity', 'crossLanguageSimilarity', 'reportingSimilarity', 'tagMinScore']) expect(form.body).toContain(`<label for="f-${f}">`);
     expect(form.body).toContain('value="2024"'); // the latest analysed year
-    expect(pageWeight(form.body)).toBeLessThanOrEqual(BUDGET);
+    expect(pageWeight(form.body)).toBeLessThanOrEqual(PAGE_BUDGET);
     expect((await get('/coherence?year=2024', secretariat)).body).toContain('href="/coherence/analyses/new"');
 
     const before = await runs();
@@ -91,7 +84,7 @@ describe.each(BACKENDS)('analysis runs, tag suggestions, the tagger and API toke
     expect(page.body).toContain(`<td class="num" data-kind="total">${total}</td>`);
     expect(page.body).toContain('<dd>0.45</dd>');
     expect(page.body).not.toContain('A later analysis');
-    expect(pageWeight(page.body)).toBeLessThanOrEqual(BUDGET);
+    expect(pageWeight(page.body)).toBeLessThanOrEqual(PAGE_BUDGET);
 
     // The API's run with the same parameters finds the same; the page's run is then superseded.
     const api = await t.call({ method: 'POST', url: '/api/coherence/analyses', as: 'secretariat', payload: { year: 2024, similarity: 0.45 } });
@@ -204,7 +197,7 @@ describe.each(BACKENDS)('analysis runs, tag suggestions, the tagger and API toke
     expect(res.body).toContain(`Length factor of this text: ${en.format(api[0]!.lengthFactor)}.`);
     // The text stays in the form.
     expect(res.body).toContain(`>${SDG_TEXT}</textarea>`);
-    expect(pageWeight(res.body)).toBeLessThanOrEqual(BUDGET);
+    expect(pageWeight(res.body)).toBeLessThanOrEqual(PAGE_BUDGET);
 
     // A higher minimum score leaves out what the API leaves out.
     const strict = (await t.call({ method: 'POST', url: '/api/coherence/tagging/preview', payload: { text: SDG_TEXT, minScore: 0.9 } })).json<{ suggestions: { tag: string }[] }>().suggestions;
@@ -261,7 +254,7 @@ describe.each(BACKENDS)('analysis runs, tag suggestions, the tagger and API toke
     const secret = /value="(cnc_[A-Za-z0-9_-]+)"/.exec(res.body)?.[1];
     expect(secret).toBeDefined();
     expect(res.body).toContain('It is shown only this once');
-    expect(pageWeight(res.body)).toBeLessThanOrEqual(BUDGET);
+    expect(pageWeight(res.body)).toBeLessThanOrEqual(PAGE_BUDGET);
     expect(await count()).toBe(1);
 
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } });

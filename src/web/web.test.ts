@@ -1,7 +1,7 @@
 // The web UI over HTTP (inject) on both backends: content of each page, escaping of hostile text,
 // language negotiation with lang/dir, locale formats, side-by-side reading and highlights, facet
 // counts, secretariat forms with field errors and CSRF, and the page-weight budget.
-import { gzipSync } from 'node:zlib';
+import { pageWeight, PAGE_BUDGET } from '../../test/support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/demo.js';
 import { BACKENDS } from '../../test/support/db.js';
@@ -10,14 +10,6 @@ import { createWebUsers, signInCookie } from '../../test/browser/support.js';
 import { assets } from './assets.js';
 import { fromAcceptLanguage, LOCALES, MESSAGES, negotiateLocale } from './i18n/index.js';
 
-const BUDGET = 150 * 1024;
-
-/** Bytes a first visit transfers for a page: its HTML, the stylesheet and any scripts, gzipped. */
-function pageWeight(body: string): number {
-  let total = gzipSync(body).length;
-  for (const a of assets().all.values()) if (body.includes(a.url)) total += a.gzip.length;
-  return total;
-}
 
 describe('i18n', () => {
   it('has every message in every language, none empty', () => {
@@ -256,7 +248,7 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     for (const url of urls) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
-      expect(pageWeight(res.body), url).toBeLessThanOrEqual(BUDGET);
+      expect(pageWeight(res.body), url).toBeLessThanOrEqual(PAGE_BUDGET);
     }
   });
 

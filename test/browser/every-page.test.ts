@@ -3,9 +3,8 @@
 // the page answers 200, and axe-core must report no WCAG 2.1 A/AA violation. A sample of pages
 // is also checked in Arabic (right to left) and Chinese.
 import fs from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { assets } from '../../src/web/assets.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { pageWeight, PAGE_BUDGET } from '../support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { createUser } from '../../src/modules/access/commands/createUser.js';
@@ -134,9 +133,8 @@ describe('every page in Chromium', { timeout: 600_000 }, () => {
     const heavy: Record<string, number> = {};
     for (const url of pages) {
       const res = await server.app.inject({ method: 'GET', url, headers: { cookie } });
-      let bytes = gzipSync(res.body).length;
-      for (const a of assets().all.values()) if (res.body.includes(a.url)) bytes += a.gzip.length;
-      if (bytes > 150 * 1024) heavy[url] = bytes;
+      const bytes = pageWeight(res.body);
+      if (bytes > PAGE_BUDGET) heavy[url] = bytes;
     }
     expect(heavy).toEqual({});
   });
