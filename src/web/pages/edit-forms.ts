@@ -22,13 +22,13 @@ import { registerForm } from './forms.js';
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 
 /** The If-Match of the version the form was read at (none when the form did not carry one). */
-const ifMatchOf = (req: FastifyRequest) => {
+export const ifMatchOf = (req: FastifyRequest) => {
   const v = str(formValues(req.body), 'version');
   return v && /^\d{1,9}$/.test(v) ? recordEtag(idOf(req), Number(v)) : undefined;
 };
 
 /** Runs an edit; a record changed since the form was read comes back as a form error in the UI language. */
-async function guarded(ctx: PageContext, edit: () => Promise<void>): Promise<void> {
+export async function guarded(ctx: PageContext, edit: () => Promise<void>): Promise<void> {
   try {
     await edit();
   } catch (e) {

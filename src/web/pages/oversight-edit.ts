@@ -4,8 +4,7 @@
 // changed meanwhile comes back as a form error (the command answers 412) instead of overwriting.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { recordEtag } from '../../http/etag.js';
-import { errors, isAppError } from '../../lib/errors.js';
+import { errors } from '../../lib/errors.js';
 import type { Actor } from '../../modules/access/actor.js';
 import { perm } from '../../modules/access/permissions.js';
 import { getDocument, listDocuments } from '../../modules/documents/queries.js';
@@ -21,31 +20,15 @@ import {
   type UpdateRecommendationInput,
   type UpdateReviewInput,
 } from '../../modules/oversight/schema.js';
-import type { PageContext } from '../context.js';
-import { formValues, str, type FieldSpec } from '../forms.js';
+import { str, type FieldSpec } from '../forms.js';
 import { html } from '../html.js';
+import { guarded, ifMatchOf } from './edit-forms.js';
 import { allows } from './oversight-mandates.js';
 import { idOf, num, opt, registerGuardedForm } from './oversight-forms.js';
 import { term } from './oversight.js';
 
 /** Whether the caller may correct reviews and recommendations (the links on the oversight pages). */
 export const mayEditReviews = (actor: Actor) => allows(() => oversightPolicy.manageReviews(actor));
-
-/** The If-Match of the version the form was read at (none when the form did not carry one). */
-const ifMatchOf = (req: FastifyRequest) => {
-  const v = str(formValues(req.body), 'version');
-  return v && /^\d{1,9}$/.test(v) ? recordEtag(idOf(req), Number(v)) : undefined;
-};
-
-/** Runs an edit; a record changed since the form was read comes back as a form error in the UI language. */
-async function guarded(ctx: PageContext, edit: () => Promise<void>): Promise<void> {
-  try {
-    await edit();
-  } catch (e) {
-    if (isAppError(e) && e.status === 412) throw errors.preconditionFailed(ctx.t.adminForms.stale);
-    throw e;
-  }
-}
 
 export function oversightEditRoutes(app: FastifyInstance, actx: AppContext): void {
   const db = actx.database.db;
