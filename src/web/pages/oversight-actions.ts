@@ -15,7 +15,6 @@ import { getAction, getAddressee, getRecommendation } from '../../modules/oversi
 import {
   AddEvidence,
   CreateDecisionLink,
-  DUE_SESSION_TYPES,
   LINK_RELATIONS,
   UpdateAction,
   type AddEvidenceInput,
@@ -25,8 +24,7 @@ import {
 import type { PageContext } from '../context.js';
 import { str } from '../forms.js';
 import { html } from '../html.js';
-import { label } from '../labels.js';
-import { idOf, num, opt, registerGuardedForm } from './oversight-forms.js';
+import { actionFields, idOf, num, opt, registerGuardedForm } from './oversight-forms.js';
 import { decisionOptions, documentOptions, managedBoardOptions } from './oversight-mandates.js';
 
 export function oversightActionRoutes(app: FastifyInstance, actx: AppContext): void {
@@ -110,17 +108,7 @@ export function oversightActionRoutes(app: FastifyInstance, actx: AppContext): v
         weight: String(action.weight),
       };
     },
-    fields: async (ctx) => {
-      const t = ctx.t.oversight;
-      return [
-        { name: 'title', label: ctx.t.common.title, kind: 'text' },
-        { name: 'owner', label: t.owner, kind: 'text' },
-        { name: 'dueDate', label: t.dueDate, kind: 'date', optional: true, hint: 'YYYY-MM-DD' },
-        { name: 'dueSession', label: t.dueSession, kind: 'select', optional: true, options: [opt('', t.none), ...DUE_SESSION_TYPES.map((s) => opt(s, label(ctx, 'sessionType', s)))] },
-        { name: 'dueSessionYear', label: t.dueYear, kind: 'text', optional: true, hint: t.yearHint },
-        { name: 'weight', label: t.weight, kind: 'text', optional: true, hint: t.weightHint },
-      ];
-    },
+    fields: async (ctx) => actionFields(ctx),
     // The form shows every field, so its values replace the action's: an emptied due date or
     // session clears it, an emptied title or owner is refused beside the field.
     toInput: (v) => ({

@@ -38,7 +38,7 @@ import { ACCEPTANCE_STATUSES, ACTION_STATUSES, IMPLEMENTATION_STATUSES } from '.
 import { parseAddresseeKey } from '../../modules/oversight/write-helpers.js';
 import { listBoards } from '../../modules/registry/queries.js';
 import { pageContext, type PageContext } from '../context.js';
-import { list, str, type FormValues } from '../forms.js';
+import { list, str, type FieldSpec, type FormValues } from '../forms.js';
 import { boardName, label, todayIso } from '../labels.js';
 import { registerForm, type FormDef } from './forms.js';
 import { addresseeName, entityCodes, term } from './oversight.js';
@@ -53,6 +53,19 @@ export function num(v: FormValues, k: string): number | string | undefined {
 }
 
 export const opt = (value: string, text: string) => ({ value, label: text });
+
+/** The fields of an action, for adding one and for editing it (the hint names the recommendation). */
+export function actionFields(ctx: PageContext, titleHint?: string): FieldSpec[] {
+  const t = ctx.t.oversight;
+  return [
+    { name: 'title', label: ctx.t.common.title, kind: 'text', ...(titleHint ? { hint: titleHint } : {}) },
+    { name: 'owner', label: t.owner, kind: 'text' },
+    { name: 'dueDate', label: t.dueDate, kind: 'date', optional: true, hint: 'YYYY-MM-DD' },
+    { name: 'dueSession', label: t.dueSession, kind: 'select', optional: true, options: [opt('', t.none), ...DUE_SESSION_TYPES.map((s) => opt(s, label(ctx, 'sessionType', s)))] },
+    { name: 'dueSessionYear', label: t.dueYear, kind: 'text', optional: true, hint: t.yearHint },
+    { name: 'weight', label: t.weight, kind: 'text', optional: true, hint: t.weightHint },
+  ];
+}
 
 /**
  * Registers a form whose record must exist and be open to the caller: `check` runs before the
@@ -242,15 +255,7 @@ export function oversightFormRoutes(app: FastifyInstance, actx: AppContext): voi
     title: (ctx) => ctx.t.oversight.newAction,
     fields: async (ctx, req) => {
       const { name, recName } = await context(ctx, idOf(req));
-      const t = ctx.t.oversight;
-      return [
-        { name: 'title', label: ctx.t.common.title, kind: 'text', hint: `${recName} — ${name}` },
-        { name: 'owner', label: t.owner, kind: 'text' },
-        { name: 'dueDate', label: t.dueDate, kind: 'date', optional: true, hint: 'YYYY-MM-DD' },
-        { name: 'dueSession', label: t.dueSession, kind: 'select', optional: true, options: [opt('', t.none), ...DUE_SESSION_TYPES.map((s) => opt(s, label(ctx, 'sessionType', s)))] },
-        { name: 'dueSessionYear', label: t.dueYear, kind: 'text', optional: true, hint: t.yearHint },
-        { name: 'weight', label: t.weight, kind: 'text', optional: true, hint: t.weightHint },
-      ];
+      return actionFields(ctx, `${recName} — ${name}`);
     },
     toInput: (v) => ({
       title: str(v, 'title'),
