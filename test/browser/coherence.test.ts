@@ -2,15 +2,14 @@
 // axe-core reports no WCAG 2.1 A/AA violation on the overview with its chart, the findings, one
 // finding, the calendar with the load table, and the secretariat's review queue; the chart island
 // draws the matrix; the load table says in words which weeks are flagged.
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  desktopContext,
   emailOf,
   expectAccessible,
+  launchChromium,
   PASSWORD,
   SCREENSHOTS,
   startWebServer,
@@ -23,16 +22,9 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
-    );
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startWebServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (
-    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
-  ).newPage();
+  browser = await launchChromium();
+  page = await (await desktopContext(browser)).newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });

@@ -2,17 +2,16 @@
 // real server with the demo data: each page route's parameters are filled with a record for which
 // the page answers 200, and axe-core must report no WCAG 2.1 A/AA violation. A sample of pages
 // is also checked in Arabic (right to left) and Chinese.
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { pageWeight, PAGE_BUDGET } from '../support/web.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { createUser } from '../../src/modules/access/commands/createUser.js';
 import {
   axeViolations,
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  desktopContext,
   emailOf,
+  launchChromium,
   PASSWORD,
   signInCookie,
   startWebServer,
@@ -45,10 +44,6 @@ const pages: string[] = [];
 const unreached: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
-    );
   server = await startWebServer();
   await createUser(server.db, systemActor('test'), {
     email: emailOf('everyPageAdmin'),
@@ -103,10 +98,8 @@ beforeAll(async () => {
     if (found) pages.push(found);
     else unreached.push(r.url);
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (
-    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
-  ).newPage();
+  browser = await launchChromium();
+  page = await (await desktopContext(browser)).newPage();
   await page.goto(`${server.baseUrl}/sign-in`);
   await page.getByLabel('Email address').fill(emailOf('everyPageAdmin'));
   await page.getByLabel('Password').fill(PASSWORD);

@@ -2,16 +2,15 @@
 // real server with the demo data: the secretariat edits a review (an emptied title comes back
 // beside its field), imports a CSV file in two steps, and an administrator opens the workflows;
 // axe-core reports no WCAG 2.1 A/AA violation on these pages, in English and Arabic.
-import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { createUser } from '../../src/modules/access/commands/createUser.js';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  desktopContext,
   emailOf,
   expectAccessible,
+  launchChromium,
   PASSWORD,
   startWebServer,
   type WebServer,
@@ -22,7 +21,7 @@ let browser: Browser;
 
 /** A page in a fresh browser context, signed in as `name`, at `url`. */
 async function signedIn(name: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const context = await desktopContext(browser);
   const page = await context.newPage();
   await page.goto(`${server.baseUrl}/sign-in?redirect=${url}`);
   await page.getByLabel('Email address').fill(emailOf(name));
@@ -35,10 +34,6 @@ async function signedIn(name: string, url: string): Promise<{ context: BrowserCo
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
-    );
   server = await startWebServer();
   await createUser(server.db, systemActor('test'), {
     email: emailOf('webAdmin'),
@@ -46,7 +41,7 @@ beforeAll(async () => {
     password: PASSWORD,
     grants: [{ role: 'administrator', boardId: null }],
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -2,14 +2,13 @@
 // real server with the demo data: the secretariat suggests mandates from a decision page and rejects
 // one (the missing reason comes back beside the field); axe-core reports no WCAG 2.1 A/AA violation
 // on the new pages and forms, in English and Arabic.
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  desktopContext,
   emailOf,
   expectAccessible,
+  launchChromium,
   PASSWORD,
   startWebServer,
   type WebServer,
@@ -20,15 +19,9 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
-    );
   server = await startWebServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (
-    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
-  ).newPage();
+  browser = await launchChromium();
+  page = await (await desktopContext(browser)).newPage();
 }, 120_000);
 
 afterAll(async () => {

@@ -2,17 +2,16 @@
 // data: a delegate asks a question, management answers it, and the delegate reads the answer;
 // a workflow refusal shows beside the status field; axe-core reports no WCAG 2.1 A/AA violation on
 // the oversight pages, the answers page and the forms (in English and Arabic).
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { createUser } from '../../src/modules/access/commands/createUser.js';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  desktopContext,
   emailOf,
   expectAccessible,
+  launchChromium,
   PASSWORD,
   SCREENSHOTS,
   startWebServer,
@@ -42,11 +41,6 @@ async function signOut(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
-    );
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startWebServer();
   await createUser(server.db, systemActor('test'), {
     email: emailOf(MANAGEMENT),
@@ -54,10 +48,8 @@ beforeAll(async () => {
     password: PASSWORD,
     grants: [{ role: 'entity-management', boardId: 'unicef' }],
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (
-    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
-  ).newPage();
+  browser = await launchChromium();
+  page = await (await desktopContext(browser)).newPage();
 }, 120_000);
 
 afterAll(async () => {

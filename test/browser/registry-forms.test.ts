@@ -1,17 +1,16 @@
 // The secretariat's registry and access forms in Chromium against a real server with the demo
 // data: reached from the board and document pages, accessible (axe-core, WCAG 2.1 A/AA) in English
 // and French, a wrong term shows its French message beside the field, and a corrected form saves.
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { registerDocument } from '../../src/modules/documents/commands/registerDocument.js';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  desktopContext,
   emailOf,
   expectAccessible,
+  launchChromium,
   PASSWORD,
   SCREENSHOTS,
   startWebServer,
@@ -23,16 +22,9 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
-    );
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startWebServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (
-    await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
-  ).newPage();
+  browser = await launchChromium();
+  page = await (await desktopContext(browser)).newPage();
   await page.goto(`${server.baseUrl}/sign-in?redirect=/boards/undp-unfpa-unops`);
   await page.getByLabel('Email address').fill(emailOf('webSecretariat'));
   await page.getByLabel('Password').fill(PASSWORD);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Kysely } from 'kysely';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import pino from 'pino';
 import type { AppContext } from '../../src/app/context.js';
@@ -118,3 +118,17 @@ export async function axeViolations(p: Page): Promise<string[]> {
 export async function expectAccessible(p: Page, what: string): Promise<void> {
   expect(await axeViolations(p), `axe violations on ${what}`).toEqual([]);
 }
+
+/** Debian's Chromium, headless; fails with the install hint when it is missing. Makes the screenshot folder. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
+    );
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A desktop-sized English (British) browser context, as the browser tests use. */
+export const desktopContext = (browser: Browser): Promise<BrowserContext> =>
+  browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });

@@ -3,15 +3,14 @@
 // Chinese, submit a form with an error; axe-core reports no WCAG 2.1 A/AA violation on any page
 // visited; keyboard use and visible focus; reading pages work with JavaScript off. Screenshots of
 // the key pages go to test-results/screenshots/. Without Chromium these tests fail (CI installs it).
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  desktopContext,
   emailOf,
   expectAccessible,
+  launchChromium,
   PASSWORD,
   SCREENSHOTS,
   startWebServer,
@@ -32,14 +31,9 @@ async function shot(p: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is required for the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`,
-    );
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startWebServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  browser = await launchChromium();
+  context = await desktopContext(browser);
   page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
