@@ -23,6 +23,7 @@ interface Entry {
   acronyms?: Acronym[];
 }
 
+/** What is known about a text: what another thread found (prime), or this one computed. */
 export type EnrichmentSnapshot = Entry;
 
 // Enough for what a bulk ingest has prepared ahead of the writer (two batches, see
@@ -75,20 +76,13 @@ export const enrichment = {
     const e = entry(text);
     return (e.acronyms ??= findAcronyms(text));
   },
-  /**
-   * Everything known about a text after computing all of it with `language` as the fallback: what
-   * another thread (ingest/prepare-pool.ts) hands to this one with prime().
-   */
-  snapshot(text: string, language: Language): EnrichmentSnapshot {
-    enrichment.language(text, language);
-    enrichment.mentions(text);
-    enrichment.themes(text);
-    enrichment.acronyms(text);
-    return { ...entry(text) };
-  },
   /** Records what another thread found for a text (same pure functions, same results). */
   prime(text: string, known: EnrichmentSnapshot): void {
     Object.assign(entry(text), known);
+  },
+  /** What the memo holds for a text, without computing anything (tests). */
+  peek(text: string): EnrichmentSnapshot | undefined {
+    return memo.get(text);
   },
   /** Forgets everything (tests). */
   clear(): void {

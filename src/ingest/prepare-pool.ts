@@ -8,9 +8,15 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { primeTokens } from '../search/token-cache.js';
-import { enrichment, type EnrichmentSnapshot } from './enrich-cache.js';
+import type { Acronym, Language } from './enrich.js';
+import { enrichment } from './enrich-cache.js';
 import { prepareImport, type ImportPreview, type PrepareOptions } from './pipeline.js';
 import { IngestError, type IngestFailure } from './read.js';
+
+export interface PrepareReplySubpoint {
+  language: Language;
+  acronyms: Acronym[];
+}
 
 export interface PrepareRequest {
   id: number;
@@ -24,7 +30,10 @@ export type PrepareReply =
       id: number;
       ok: true;
       preview: ImportPreview;
-      known: { text: string; enrichment: EnrichmentSnapshot; tokens: string }[];
+      /** The index tokens (space-separated) of every text: each paragraph, then its sub-points. */
+      tokens: string[];
+      /** What the preview leaves out of a sub-point's enrichment, for each sub-point in order. */
+      subpoints: PrepareReplySubpoint[];
     }
   | { id: number; ok: false; ingest: { file: string; reason: IngestFailure; message: string } }
   | { id: number; ok: false; error: { message: string; stack?: string | undefined } };
@@ -49,6 +58,37 @@ export const inThread: Preparer = {
   prepare: (file, bytes, opts = {}) => prepareImport(file, bytes, opts),
   close: async () => {},
 };
+
+/**
+ * Hands what a worker computed to this thread's memos, keyed by the very text strings of the
+ * preview (which the write path passes on, so each lookup hashes a string whose hash is cached).
+ */
+function primePrepared(preview: ImportPreview, tokens: string[], subpoints: PrepareReplySubpoint[]): void {
+  const fallback = preview.language;
+  let t = 0;
+  let s = 0;
+  for (const p of preview.paragraphs) {
+    enrichment.prime(p.text, {
+      languages: new Map([[fallback, p.language]]),
+      mentions: p.mentions,
+      references: p.references,
+      themes: p.themes,
+      acronyms: p.acronyms,
+    });
+    primeTokens(p.text, tokens[t++]!);
+    for (const sp of p.subpoints) {
+      const extra = subpoints[s++]!;
+      enrichment.prime(sp.text, {
+        languages: new Map([[fallback, extra.language]]),
+        mentions: sp.mentions,
+        references: sp.references,
+        themes: sp.themes,
+        acronyms: extra.acronyms,
+      });
+      primeTokens(sp.text, tokens[t++]!);
+    }
+  }
+}
 
 export class PreparePool implements Preparer {
   private readonly workers: { worker: Worker; load: number }[] = [];
@@ -105,10 +145,7 @@ export class PreparePool implements Preparer {
     this.pending.delete(r.id);
     this.workers[slot]!.load--;
     if (r.ok) {
-      for (const k of r.known) {
-        enrichment.prime(k.text, k.enrichment);
-        primeTokens(k.text, k.tokens);
-      }
+      primePrepared(r.preview, r.tokens, r.subpoints);
       p.resolve(r.preview);
     } else if ('ingest' in r) {
       const detail = r.ingest.message.startsWith(`${r.ingest.file}: `)

@@ -2,11 +2,11 @@
 // file, enriches every paragraph and sub-point, and tokenizes them for the search index, so that
 // the main thread only writes. Everything it returns is plain data.
 import { parentPort } from 'node:worker_threads';
-import { tokenize } from '../search/tokenize.js';
+import { tokenText } from '../search/tokenize.js';
 import { enrichment } from './enrich-cache.js';
 import { prepareImport, type PrepareOptions } from './pipeline.js';
 import { IngestError } from './read.js';
-import type { PrepareReply, PrepareRequest } from './prepare-pool.js';
+import type { PrepareReply, PrepareReplySubpoint, PrepareRequest } from './prepare-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker.ts runs as a worker thread');
@@ -19,13 +19,22 @@ async function handle(m: PrepareRequest): Promise<PrepareReply> {
   try {
     const opts: PrepareOptions = { ...m.opts };
     const preview = await prepareImport(m.file, m.bytes, opts);
-    const texts = preview.paragraphs.flatMap((p) => [p.text, ...p.subpoints.map((s) => s.text)]);
-    const known = texts.map((t) => ({
-      text: t,
-      enrichment: enrichment.snapshot(t, preview.language),
-      tokens: tokenize(t).join(' '),
-    }));
-    return { id: m.id, ok: true, preview, known };
+    // The preview carries each paragraph's enrichment already; sub-points lack two fields of it.
+    // Texts are not sent twice: the receiver pairs these arrays with the preview's texts in order
+    // (each paragraph, then its sub-points).
+    const tokens: string[] = [];
+    const subpoints: PrepareReplySubpoint[] = [];
+    for (const p of preview.paragraphs) {
+      tokens.push(tokenText(p.text));
+      for (const s of p.subpoints) {
+        tokens.push(tokenText(s.text));
+        subpoints.push({
+          language: enrichment.language(s.text, preview.language),
+          acronyms: enrichment.acronyms(s.text),
+        });
+      }
+    }
+    return { id: m.id, ok: true, preview, tokens, subpoints };
   } catch (e) {
     if (e instanceof IngestError)
       return { id: m.id, ok: false, ingest: { file: e.file, reason: e.reason, message: e.message } };

@@ -15,8 +15,8 @@ export interface IndexEntry {
   paragraphId: string;
   documentId: string;
   expressionId: string;
-  /** Body tokens (tokenize.ts), in text order. */
-  tokens: string[];
+  /** Body tokens (tokenize.ts) in text order, separated by single spaces (tokenText). */
+  body: string;
   /** Filter tokens: see facet(). */
   facets: string[];
 }

@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.js';
 import { selectParagraphsForIndex, takeAnnotated, type AnnotatedParagraph } from '../ingest/annotate.js';
 import { speakerKeys } from '../ingest/enrich.js';
 import { facet, searchIndexFor, type IndexEntry } from './index.js';
-import { tokensOf } from './token-cache.js';
+import { tokenTextOf } from './token-cache.js';
 
 const IN_CHUNK = 500;
 
@@ -128,7 +128,7 @@ async function entriesOf(
       paragraphId: p.id,
       documentId: p.document_id,
       expressionId: p.expression_id,
-      tokens: tokensOf(p.text),
+      body: tokenTextOf(p.text),
       facets: [...facets],
     };
   });

@@ -81,7 +81,7 @@ export class PostgresFullTextIndex implements SearchIndex {
         values ${sql.join(
           chunk.map(
             (e) =>
-              sql`(${e.paragraphId}, ${e.documentId}, ${e.expressionId}, cast(${tsvectorLiteral(e.tokens)} as tsvector), cast(${e.facets.map(lexeme).join(' ')} as tsvector))`,
+              sql`(${e.paragraphId}, ${e.documentId}, ${e.expressionId}, cast(${tsvectorLiteral(e.body === '' ? [] : e.body.split(' '))} as tsvector), cast(${e.facets.map(lexeme).join(' ')} as tsvector))`,
           ),
         )}
         on conflict (paragraph_id) do update set document_id = excluded.document_id,

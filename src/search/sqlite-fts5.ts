@@ -85,7 +85,7 @@ export class SqliteFts5Index implements SearchIndex {
       const byParagraph = new Map(rows.rows.map((r) => [r.paragraph_id, r.rowid]));
       await sql`insert into search_fts (rowid, body, facets) values ${sql.join(
         chunk.map(
-          (e) => sql`(${byParagraph.get(e.paragraphId)!}, ${e.tokens.join(' ')}, ${e.facets.join(' ')})`,
+          (e) => sql`(${byParagraph.get(e.paragraphId)!}, ${e.body}, ${e.facets.join(' ')})`,
         ),
       )}`.execute(db);
     }

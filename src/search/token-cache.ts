@@ -2,7 +2,7 @@
 // import (ingest/prepare-pool.ts): tokenize() is a pure function of the text, so the indexer can
 // take the tokens instead of computing them again. Bounded, first in first out; a text that is not
 // here is simply tokenized.
-import { tokenize } from './tokenize.js';
+import { tokenText } from './tokenize.js';
 
 const MAX_ENTRIES = 50_000;
 // Tokens joined by spaces (tokens never contain one): one string crosses threads far more cheaply
@@ -15,10 +15,18 @@ export function primeTokens(text: string, tokens: string): void {
   if (primed.size > MAX_ENTRIES) primed.delete(primed.keys().next().value!);
 }
 
-/** The tokens of a text: handed over if primed (and then forgotten), otherwise computed. */
-export function tokensOf(text: string): string[] {
+/**
+ * The index tokens of a text, space-separated (tokenText): handed over if primed (and then
+ * forgotten), otherwise computed.
+ */
+export function tokenTextOf(text: string): string {
   const t = primed.get(text);
-  if (t === undefined) return tokenize(text);
+  if (t === undefined) return tokenText(text);
   primed.delete(text);
-  return t === '' ? [] : t.split(' ');
+  return t;
+}
+
+/** Whether tokens for this text are waiting to be handed over (tests). */
+export function isPrimed(text: string): boolean {
+  return primed.has(text);
 }

@@ -15,8 +15,9 @@ import { IngestError } from '../../src/ingest/read.js';
 import { prepareImport } from '../../src/ingest/pipeline.js';
 import { inThread, PreparePool } from '../../src/ingest/prepare-pool.js';
 import { enrichment } from '../../src/ingest/enrich-cache.js';
-import { tokensOf } from '../../src/search/token-cache.js';
-import { tokenize } from '../../src/search/tokenize.js';
+import { isPrimed, tokenTextOf } from '../../src/search/token-cache.js';
+import { tokenText } from '../../src/search/tokenize.js';
+import { detectLanguage, findAcronyms, findMentions, findReferences } from '../../src/ingest/enrich.js';
 import { newId } from '../../src/lib/ids.js';
 import { searchIndexFor } from '../../src/search/index.js';
 import { SYNTHETIC_EN_REPORT } from '../search/fixtures.js';
@@ -212,8 +213,21 @@ describe('preparation on worker threads', () => {
       enrichment.clear();
       const there = await pool.prepare(name, bytes);
       expect(there).toEqual(here);
-      // Primed from the worker: the memo answers without computing (same result as computing).
-      for (const p of there.paragraphs) expect(tokensOf(p.text)).toEqual(tokenize(p.text));
+      // Primed from the worker, paragraphs and sub-points alike: the memos answer without
+      // computing, with what computing here gives.
+      const texts = there.paragraphs.flatMap((p) => [p.text, ...p.subpoints.map((s) => s.text)]);
+      expect(texts.length).toBeGreaterThan(there.paragraphs.length);
+      for (const text of texts) {
+        const known = enrichment.peek(text);
+        expect(known?.languages?.get(there.language)).toBe(detectLanguage(text, there.language));
+        expect(known?.mentions).toEqual(findMentions(text));
+        expect(known?.references).toEqual(findReferences(text));
+        expect(known?.acronyms).toEqual(findAcronyms(text));
+        expect(known?.themes).toEqual(enrichment.themes(text));
+        expect(isPrimed(text)).toBe(true);
+        expect(tokenTextOf(text)).toBe(tokenText(text));
+        expect(isPrimed(text)).toBe(false);
+      }
     }
   });
 
