@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import { insertRows } from '../db/rows.js';
 import { phraseKey } from '../search/tokenize.js';
 import type { Language } from './enrich.js';
 import { enrichment } from './enrich-cache.js';
@@ -26,16 +27,6 @@ export function selectParagraphsForIndex(db: Kysely<DB>) {
       'd.access_level',
       'd.session_id',
     ]);
-}
-
-const CHUNK = 200;
-
-async function insertChunks<T extends keyof DB>(db: Kysely<DB>, table: T, rows: Record<string, unknown>[]) {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK) as never)
-      .execute();
 }
 
 /** A paragraph as the search indexer needs it (search/indexer.ts buildEntries). */
@@ -125,11 +116,16 @@ export async function annotateExpression(
         });
     }
   }
-  await insertChunks(db, 'paragraph_annotations', annotations);
-  await insertChunks(db, 'paragraph_mentions', mentions);
-  await insertChunks(db, 'paragraph_references', references);
-  await insertChunks(db, 'paragraph_themes', themes);
-  await insertChunks(db, 'acronyms', acronyms);
+  await insertRows(db, 'paragraph_annotations', ['paragraph_id', 'language'], annotations);
+  await insertRows(db, 'paragraph_mentions', ['id', 'paragraph_id', 'kind', 'ref_id', 'surface'], mentions);
+  await insertRows(db, 'paragraph_references', ['id', 'paragraph_id', 'kind', 'ref', 'surface'], references);
+  await insertRows(db, 'paragraph_themes', ['paragraph_id', 'theme'], themes);
+  await insertRows(
+    db,
+    'acronyms',
+    ['id', 'paragraph_id', 'language', 'short_form', 'long_form', 'short_key', 'long_key'],
+    acronyms,
+  );
   let m = handoff.get(db);
   if (!m) handoff.set(db, (m = new Map<string, Annotated>()));
   m.set(expressionId, {

@@ -6,6 +6,7 @@
 // it and a trigger removes the FTS row.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { insertRaw } from '../db/rows.js';
 import type { IndexEntry, SearchIndex, SearchRequest, SearchResult } from './index.js';
 import { rankingWindow } from './window.js';
 import type { QueryNode } from './query.js';
@@ -69,26 +70,38 @@ export class SqliteFts5Index implements SearchIndex {
   }
 
   async add(db: Kysely<DB>, entries: IndexEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // A paragraph indexed again keeps its rowid, so rowid order stays the order paragraphs were
+    // first indexed in (the ranking window takes the newest matches by rowid). Its old FTS row
+    // goes first; new paragraphs (the usual case) have none, and the full-text table is not touched.
+    const indexed: number[] = [];
     for (let i = 0; i < entries.length; i += CHUNK) {
-      const chunk = entries.slice(i, i + CHUNK);
-      // A paragraph indexed again keeps its rowid, so rowid order stays the order paragraphs were
-      // first indexed in (the ranking window takes the newest matches by rowid).
-      const ids = sql.join(chunk.map((e) => e.paragraphId));
-      await sql`delete from search_fts where rowid in (select rowid from search_rows where paragraph_id in (${ids}))`.execute(
-        db,
-      );
-      const rows = await sql<{ rowid: number; paragraph_id: string }>`insert into search_rows
-        (paragraph_id, document_id, expression_id)
-        values ${sql.join(chunk.map((e) => sql`(${e.paragraphId}, ${e.documentId}, ${e.expressionId})`))}
-        on conflict (paragraph_id) do update set document_id = excluded.document_id, expression_id = excluded.expression_id
-        returning rowid, paragraph_id`.execute(db);
-      const byParagraph = new Map(rows.rows.map((r) => [r.paragraph_id, r.rowid]));
-      await sql`insert into search_fts (rowid, body, facets) values ${sql.join(
-        chunk.map(
-          (e) => sql`(${byParagraph.get(e.paragraphId)!}, ${e.body}, ${e.facets.join(' ')})`,
-        ),
-      )}`.execute(db);
+      const ids = sql.join(entries.slice(i, i + CHUNK).map((e) => e.paragraphId));
+      const rows = await sql<{
+        rowid: number;
+      }>`select rowid from search_rows where paragraph_id in (${ids})`.execute(db);
+      for (const r of rows.rows) indexed.push(r.rowid);
     }
+    for (let i = 0; i < indexed.length; i += CHUNK)
+      await sql`delete from search_fts where rowid in (${sql.join(indexed.slice(i, i + CHUNK))})`.execute(db);
+    const rows = await insertRaw<{ rowid: number; paragraph_id: string }>(
+      db,
+      'search_rows',
+      ['paragraph_id', 'document_id', 'expression_id'],
+      entries.map((e) => ({
+        paragraph_id: e.paragraphId,
+        document_id: e.documentId,
+        expression_id: e.expressionId,
+      })),
+      'on conflict (paragraph_id) do update set document_id = excluded.document_id, expression_id = excluded.expression_id returning rowid, paragraph_id',
+    );
+    const rowidOf = new Map(rows.map((r) => [r.paragraph_id, r.rowid]));
+    await insertRaw(
+      db,
+      'search_fts',
+      ['rowid', 'body', 'facets'],
+      entries.map((e) => ({ rowid: rowidOf.get(e.paragraphId)!, body: e.body, facets: e.facets.join(' ') })),
+    );
   }
 
   async removeExpression(db: Kysely<DB>, expressionId: string): Promise<void> {

@@ -6,12 +6,16 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { errors, type FieldError } from '../../../lib/errors.js';
 import { newId } from '../../../lib/ids.js';
+import { insertRows } from '../../../db/rows.js';
 import type { Actor } from '../../access/actor.js';
 import { runCommand, type CommandTx } from '../../audit/command.js';
 import { annotateExpression } from '../../../ingest/annotate.js';
 import { indexExpression } from '../../../search/indexer.js';
 import { documentPolicy } from '../policies.js';
 import type { CreateExpressionInput } from '../schema.js';
+
+const PARAGRAPH_COLUMNS = ['id', 'expression_id', 'parent_id', 'number', 'position', 'text'] as const;
+const STATEMENT_COLUMNS = ['id', 'paragraph_id', 'speaker_role', 'entity_id', 'member_state_id'] as const;
 
 export interface AddExpressionResult {
   expressionId: string;
@@ -119,17 +123,9 @@ export async function writeExpression(
       });
     }
   }
-  // Parents before children: the self-reference must resolve at insert time.
-  for (let i = 0; i < paraRows.length; i += 200)
-    await trx
-      .insertInto('paragraphs')
-      .values(paraRows.slice(i, i + 200))
-      .execute();
-  for (let i = 0; i < statementRows.length; i += 200)
-    await trx
-      .insertInto('statements')
-      .values(statementRows.slice(i, i + 200))
-      .execute();
+  // Parents before children (rows in position order): the self-reference resolves at insert time.
+  await insertRows(trx, 'paragraphs', PARAGRAPH_COLUMNS, paraRows);
+  await insertRows(trx, 'statements', STATEMENT_COLUMNS, statementRows);
   // The paragraphs just written, with their document's fields, go to the annotator as they are.
   const doc = await trx
     .selectFrom('documents')
