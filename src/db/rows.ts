@@ -58,14 +58,14 @@ export function chunkSizes(total: number, max: number): number[] {
  * is appended to every statement (e.g. an `on conflict` clause or `returning`); the rows that the
  * statements return are returned in order.
  */
-export async function insertRows<T extends keyof DB & string, R = never>(
+export async function insertRows<T extends keyof DB, R = never>(
   db: Kysely<DB>,
   table: T,
   columns: readonly (keyof DB[T] & string)[],
   rows: readonly Partial<Record<keyof DB[T] & string, unknown>>[],
   suffix = '',
 ): Promise<R[]> {
-  return insertRaw<R>(db, table, columns, rows as readonly Record<string, unknown>[], suffix);
+  return insertRaw<R>(db, table, columns, rows, suffix);
 }
 
 /** insertRows for tables outside the typed schema (the SQLite full-text table). */

@@ -57,7 +57,7 @@ describe.each(BACKENDS)('insertRows (%s)', (backend) => {
       t.db,
       'rows_probe' as never,
       ['id', 'n', 'note'] as never,
-      rows as never,
+      rows,
       'returning id',
     );
     expect(back.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
