@@ -280,30 +280,47 @@ const BODY_RES = BODIES.map((b) => ({ id: b.id, re: nameRegex(b.names) }));
 
 /**
  * Finds, in one pass over a text, which of many literal strings occur in it (exact code units).
- * Strings are bucketed by their first two code units; a position is looked at only when its first
- * code unit starts some string. Used to skip per-lexicon regexes whose names cannot match and to
- * find theme terms without one `includes` per term.
+ * The strings form a trie of code units: the first level is a table by code unit, deeper levels
+ * a map per node, and a table of (hashed) first two code units rejects most positions before any
+ * map is looked at. From each position the walk goes only as far as some string continues, so
+ * many strings sharing a prefix (Arabic names after the article ال) cost one walk, not one
+ * comparison each. Used to skip per-lexicon regexes whose names cannot match and to find theme
+ * terms without one `includes` per term.
  */
 export class LiteralScanner {
-  /** first[c] = 1 when some string starts with code unit c. */
-  private readonly first = new Uint8Array(65536);
-  /** Strings by a hash of their first two code units (collisions are resolved by comparing). */
-  private readonly buckets: ({ s: string; group: number }[] | undefined)[] = new Array(65536);
-  private readonly singles = new Map<number, number[]>();
+  /** The trie node of each first code unit (0: no string starts with it). */
+  private readonly root = new Int32Array(65536);
+  /** pairs[key(c0, c1)] = 1 when some string starts with c0 c1 (hash collisions only let more through). */
+  private readonly pairs = new Uint8Array(65536);
+  /** Children of each node by code unit (node 0 is unused). */
+  private readonly next: (Map<number, number> | undefined)[] = [undefined];
+  /** Groups of the strings that end at each node. */
+  private readonly ends: (number[] | undefined)[] = [undefined];
+
   constructor(groups: string[][]) {
+    const node = () => {
+      this.next.push(undefined);
+      this.ends.push(undefined);
+      return this.next.length - 1;
+    };
     groups.forEach((strings, group) => {
       for (const s of strings) {
         if (!s.length) continue;
         const c0 = s.charCodeAt(0);
-        this.first[c0] = 1;
-        if (s.length === 1) {
-          const list = this.singles.get(c0) ?? [];
-          list.push(group);
-          this.singles.set(c0, list);
-          continue;
+        let at = this.root[c0] || (this.root[c0] = node());
+        if (s.length > 1) this.pairs[LiteralScanner.key(c0, s.charCodeAt(1))] = 1;
+        for (let k = 1; k < s.length; k++) {
+          const c = s.charCodeAt(k);
+          const children = (this.next[at] ??= new Map());
+          let child = children.get(c);
+          if (child === undefined) {
+            child = node();
+            children.set(c, child);
+          }
+          at = child;
         }
-        const key = LiteralScanner.key(c0, s.charCodeAt(1));
-        (this.buckets[key] ??= []).push({ s, group });
+        const ends = (this.ends[at] ??= []);
+        if (!ends.includes(group)) ends.push(group);
       }
     });
   }
@@ -315,18 +332,23 @@ export class LiteralScanner {
   /** found[g] is 1 when some string of group g occurs in the text. */
   scan(text: string, found: Uint8Array): Uint8Array {
     found.fill(0);
-    const first = this.first;
-    const buckets = this.buckets;
-    const singles = this.singles.size ? this.singles : null;
+    const { root, pairs, next, ends } = this;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c0 = text.charCodeAt(i);
-      if (first[c0] === 0) continue;
-      if (singles) for (const g of singles.get(c0) ?? []) found[g] = 1;
-      if (i + 1 >= n) continue;
-      const bucket = buckets[LiteralScanner.key(c0, text.charCodeAt(i + 1))];
-      if (bucket === undefined) continue;
-      for (const b of bucket) if (found[b.group] === 0 && text.startsWith(b.s, i)) found[b.group] = 1;
+      let at = root[c0]!;
+      if (at === 0) continue;
+      const e0 = ends[at];
+      if (e0 !== undefined) for (const g of e0) found[g] = 1;
+      if (i + 1 >= n || pairs[LiteralScanner.key(c0, text.charCodeAt(i + 1))] === 0) continue;
+      for (let j = i + 1; j < n; j++) {
+        const children = next[at];
+        if (children === undefined) break;
+        at = children.get(text.charCodeAt(j)) ?? 0;
+        if (at === 0) break;
+        const e = ends[at];
+        if (e !== undefined) for (const g of e) found[g] = 1;
+      }
     }
     return found;
   }
