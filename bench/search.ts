@@ -9,7 +9,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import { loadReferenceData } from '../src/seed/demo.js';
 import { systemActor } from '../src/modules/access/actor.js';
-import { ingestBulk } from '../src/modules/ingest/bulk.js';
+import { ingestBulk, TokenizingShare } from '../src/modules/ingest/bulk.js';
 import { defaultWorkerCount, inThread, PreparePool } from '../src/ingest/prepare-pool.js';
 import { tokenize } from '../src/search/tokenize.js';
 import { RANKING_WINDOW, searchIndexFor } from '../src/search/index.js';
@@ -105,7 +105,8 @@ async function main() {
         };
       }
     })();
-    for await (const o of ingestBulk(d.db, actor, sources, { preparer })) {
+    const tokenizing = new TokenizingShare();
+    for await (const o of ingestBulk(d.db, actor, sources, { preparer, tokenizing })) {
       if (!o.ok) throw o.error;
       paragraphs += o.preview.paragraphs.length;
       if (docs % 100 === 0) process.stderr.write(`\r  ingested ${paragraphs} paragraphs`);
@@ -133,6 +134,8 @@ async function main() {
       `ingest CPU time: ${ingestCpuSeconds.toFixed(1)} s, ${Math.round(cpuRate)} paragraphs per CPU second | tokenizer only: ${Math.round(tokCpuRate)} per CPU second | ratio ${((100 * cpuRate) / tokCpuRate).toFixed(1)}%`,
     );
     console.log(`peak RSS after ingest: ${mb(ingestRss)}`);
+    if (WORKERS > 0)
+      console.log(`share of files tokenized by the writing thread at the end: ${tokenizing.share.toFixed(2)}`);
   }
   const indexed = await searchIndexFor(d.db).count(d.db);
   console.log(

@@ -23,20 +23,31 @@ export interface PrepareRequest {
   file: string;
   bytes: Uint8Array;
   opts: PrepareOptions;
+  /** Tokenize the texts there (else the writer tokenizes them when it indexes). */
+  tokenize: boolean;
 }
 
-export type PrepareReply =
+/** What a worker found for one request. */
+export type PrepareOutcome =
   | {
       id: number;
       ok: true;
       preview: ImportPreview;
-      /** The index tokens (space-separated) of every text: each paragraph, then its sub-points. */
+      /**
+       * The index tokens (space-separated) of every text, each paragraph then its sub-points;
+       * empty when the request asked for none.
+       */
       tokens: string[];
       /** What the preview leaves out of a sub-point's enrichment, for each sub-point in order. */
       subpoints: PrepareReplySubpoint[];
     }
   | { id: number; ok: false; ingest: { file: string; reason: IngestFailure; message: string } }
   | { id: number; ok: false; error: { message: string; stack?: string | undefined } };
+
+export type PrepareReply = PrepareOutcome & {
+  /** Time the worker spent on the request (ms). */
+  ms: number;
+};
 
 /** Worker threads worth starting here: the cores besides this thread's, at most four. */
 export function defaultWorkerCount(): number {
@@ -48,9 +59,23 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+export interface PrepareHints {
+  /** Also compute the index tokens (default true); ignored when preparing in this thread. */
+  tokenize?: boolean;
+}
+
 export interface Preparer {
-  prepare(file: string, bytes: Uint8Array, opts?: PrepareOptions): Promise<ImportPreview>;
+  prepare(
+    file: string,
+    bytes: Uint8Array,
+    opts?: PrepareOptions,
+    hints?: PrepareHints,
+  ): Promise<ImportPreview>;
   close(): Promise<void>;
+  /** Time the preparing threads have spent working so far (ms); absent when preparing in this thread. */
+  busyMs?(): number;
+  /** The number of preparing threads (absent: this thread). */
+  readonly workers?: number;
 }
 
 /** Prepares in this thread (small imports, where starting a thread costs more than it saves). */
@@ -75,7 +100,7 @@ function primePrepared(preview: ImportPreview, tokens: string[], subpoints: Prep
       themes: p.themes,
       acronyms: p.acronyms,
     });
-    primeTokens(p.text, tokens[t++]!);
+    if (tokens.length) primeTokens(p.text, tokens[t++]!);
     for (const sp of p.subpoints) {
       const extra = subpoints[s++]!;
       enrichment.prime(sp.text, {
@@ -85,16 +110,17 @@ function primePrepared(preview: ImportPreview, tokens: string[], subpoints: Prep
         themes: sp.themes,
         acronyms: extra.acronyms,
       });
-      primeTokens(sp.text, tokens[t++]!);
+      if (tokens.length) primeTokens(sp.text, tokens[t++]!);
     }
   }
 }
 
 export class PreparePool implements Preparer {
-  private readonly workers: { worker: Worker; load: number }[] = [];
+  private readonly slots: { worker: Worker; load: number }[] = [];
   private readonly pending = new Map<number, Pending & { slot: number }>();
   private nextId = 1;
   private failed: Error | null = null;
+  private busy = 0;
 
   constructor(size = defaultWorkerCount()) {
     // From the built code the worker is JavaScript; from the TypeScript sources (tests, tsx) it
@@ -120,21 +146,25 @@ export class PreparePool implements Preparer {
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`an ingest worker stopped with code ${code}`));
       });
-      this.workers.push({ worker, load: 0 });
+      this.slots.push({ worker, load: 0 });
     }
   }
 
-  prepare(file: string, bytes: Uint8Array, opts: PrepareOptions = {}): Promise<ImportPreview> {
+  prepare(
+    file: string,
+    bytes: Uint8Array,
+    opts: PrepareOptions = {},
+    hints: PrepareHints = {},
+  ): Promise<ImportPreview> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     let slot = 0;
-    for (let i = 1; i < this.workers.length; i++)
-      if (this.workers[i]!.load < this.workers[slot]!.load) slot = i;
-    const w = this.workers[slot]!;
+    for (let i = 1; i < this.slots.length; i++) if (this.slots[i]!.load < this.slots[slot]!.load) slot = i;
+    const w = this.slots[slot]!;
     w.load++;
     return new Promise<ImportPreview>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });
-      const req: PrepareRequest = { id, file, bytes, opts };
+      const req: PrepareRequest = { id, file, bytes, opts, tokenize: hints.tokenize ?? true };
       w.worker.postMessage(req);
     });
   }
@@ -143,7 +173,8 @@ export class PreparePool implements Preparer {
     const p = this.pending.get(r.id);
     if (!p) return;
     this.pending.delete(r.id);
-    this.workers[slot]!.load--;
+    this.slots[slot]!.load--;
+    this.busy += r.ms;
     if (r.ok) {
       primePrepared(r.preview, r.tokens, r.subpoints);
       p.resolve(r.preview);
@@ -165,8 +196,16 @@ export class PreparePool implements Preparer {
     this.pending.clear();
   }
 
+  busyMs(): number {
+    return this.busy;
+  }
+
+  get workers(): number {
+    return this.slots.length;
+  }
+
   async close(): Promise<void> {
     this.failed ??= new Error('the ingest workers are closed');
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    await Promise.all(this.slots.map((w) => w.worker.terminate()));
   }
 }

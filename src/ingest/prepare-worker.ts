@@ -1,21 +1,26 @@
 // A thread that prepares imports for a bulk ingest (see prepare-pool.ts): reads and segments a
 // file, enriches every paragraph and sub-point, and tokenizes them for the search index, so that
 // the main thread only writes. Everything it returns is plain data.
+import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { tokenText } from '../search/tokenize.js';
 import { enrichment } from './enrich-cache.js';
 import { prepareImport, type PrepareOptions } from './pipeline.js';
 import { IngestError } from './read.js';
-import type { PrepareReply, PrepareReplySubpoint, PrepareRequest } from './prepare-pool.js';
+import type { PrepareOutcome, PrepareReply, PrepareReplySubpoint, PrepareRequest } from './prepare-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker.ts runs as a worker thread');
 
 port.on('message', (m: PrepareRequest) => {
-  void handle(m).then((reply) => port.postMessage(reply));
+  const started = performance.now();
+  void handle(m).then((outcome) => {
+    const reply: PrepareReply = { ...outcome, ms: performance.now() - started };
+    port.postMessage(reply);
+  });
 });
 
-async function handle(m: PrepareRequest): Promise<PrepareReply> {
+async function handle(m: PrepareRequest): Promise<PrepareOutcome> {
   try {
     const opts: PrepareOptions = { ...m.opts };
     const preview = await prepareImport(m.file, m.bytes, opts);
@@ -25,9 +30,9 @@ async function handle(m: PrepareRequest): Promise<PrepareReply> {
     const tokens: string[] = [];
     const subpoints: PrepareReplySubpoint[] = [];
     for (const p of preview.paragraphs) {
-      tokens.push(tokenText(p.text));
+      if (m.tokenize) tokens.push(tokenText(p.text));
       for (const s of p.subpoints) {
-        tokens.push(tokenText(s.text));
+        if (m.tokenize) tokens.push(tokenText(s.text));
         subpoints.push({
           language: enrichment.language(s.text, preview.language),
           acronyms: enrichment.acronyms(s.text),

@@ -252,9 +252,54 @@ export function isCjk(text: string): boolean {
   return CJK_CHAR.test(text);
 }
 
+/** foldText by its definition: NFKC, lower case, NFKD, combining marks removed. */
+export function foldTextByNormalization(text: string): string {
+  return text.normalize('NFKC').toLowerCase().normalize('NFKD').replace(MARKS, '');
+}
+
+/**
+ * Code units whose fold does not depend on their neighbours, and the fold of each: the scripts of
+ * the six languages (Latin with its accents, Cyrillic, Arabic, CJK ideographs and punctuation) and
+ * combining marks. Left out, so that a text containing them takes the normalization path: Greek
+ * (final sigma depends on what follows), Hangul and Indic scripts (composition), surrogates and
+ * compatibility blocks. `undefined`: the code unit folds to itself; `null`: not in the table.
+ */
+const FOLD_RANGES: [number, number][] = [
+  [0x0000, 0x036f], // Basic Latin, Latin-1, Latin Extended-A/B, IPA, spacing modifiers, combining marks
+  [0x0400, 0x052f], // Cyrillic and its supplement
+  [0x0600, 0x06ff], // Arabic
+  [0x1e00, 0x1eff], // Latin Extended Additional
+  [0x2000, 0x206f], // General Punctuation
+  [0x3000, 0x303f], // CJK Symbols and Punctuation
+  [0x4e00, 0x9fff], // CJK Unified Ideographs
+  [0xff00, 0xffef], // Halfwidth and Fullwidth Forms
+];
+let foldTable: (string | null | undefined)[] | null = null;
+function buildFoldTable(): (string | null | undefined)[] {
+  const table = new Array<string | null | undefined>(65536).fill(null);
+  for (const [from, to] of FOLD_RANGES)
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const folded = foldTextByNormalization(ch);
+      table[c] = folded === ch ? undefined : folded;
+    }
+  return table;
+}
+
 /** Folds text for substring matching (themes, lexicons): lower case, no accents, NFKC. */
 export function foldText(text: string): string {
   // ASCII is its own NFKC and NFKD and has no marks: only the case changes.
   if (ASCII_ONLY.test(text)) return text.toLowerCase();
-  return text.normalize('NFKC').toLowerCase().normalize('NFKD').replace(MARKS, '');
+  // The same result code unit by code unit from a table, where every code unit is in it.
+  const table = (foldTable ??= buildFoldTable());
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const f = table[text.charCodeAt(i)];
+    if (f === undefined) continue;
+    if (f === null) return foldTextByNormalization(text);
+    out += text.slice(from, i) + f;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/db.js';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { loadReferenceData, JOINT_MEETING_REPORT } from '../../src/seed/demo.js';
-import { ingestBulk, type BulkOutcome, type BulkSource } from '../../src/modules/ingest/bulk.js';
+import {
+  ingestBulk,
+  TokenizingShare,
+  type BulkOutcome,
+  type BulkSource,
+} from '../../src/modules/ingest/bulk.js';
+import { searchParagraphs } from '../../src/modules/search/queries.js';
 import { runCommandBatch } from '../../src/modules/audit/command.js';
 import { verifyChain } from '../../src/modules/audit/chain.js';
 import { isAppError, errors } from '../../src/lib/errors.js';
@@ -122,6 +128,28 @@ describe.each(BACKENDS)('bulk ingest on %s', (backend) => {
     expect(out.map((o) => o.source.name)).toEqual(many.map((m) => m.name));
     expect(out.every((o) => o.ok && o.result?.status === 'created')).toBe(true);
     expect((await imported()).length).toBe(2 + 7);
+  });
+
+  it('indexes alike the files a worker tokenized and those the writer tokenized', async () => {
+    const pool = new PreparePool(1);
+    try {
+      // Every other file is tokenized by the writer (share 0.5, not steered).
+      const tokenizing = new TokenizingShare(0.5, 0);
+      const files = Array.from({ length: 6 }, (_, i) =>
+        source(`split-${i}.txt`, report(`Split report ${i}`, 3 + i, `splitword${i}`)),
+      );
+      const out = await collect(
+        ingestBulk(d.db, actor, files, { preparer: pool, tokenizing, batchDocuments: 2 }),
+      );
+      expect(out.every((o) => o.ok && o.result?.status === 'created')).toBe(true);
+      for (let i = 0; i < files.length; i++) {
+        const found = await searchParagraphs(d.db, actor, { q: `splitword${i}`, limit: 50 });
+        expect(found.items.length).toBe(3 + i);
+      }
+      expect(tokenizing.share).toBe(0.5);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('stops scheduling when asked and commits what was prepared', async () => {
@@ -241,6 +269,28 @@ describe('preparation on worker threads', () => {
       (here as IngestError).reason,
       (here as IngestError).message,
     ]);
+  });
+});
+
+describe('TokenizingShare', () => {
+  it('hands the writer the given share of files, spread evenly', () => {
+    const share = new TokenizingShare(0.25, 0);
+    const picks = Array.from({ length: 12 }, () => share.workersTokenize());
+    expect(picks.filter((p) => !p).length).toBe(3);
+    expect(picks.slice(0, 4)).toEqual([true, true, true, false]);
+  });
+  it('moves work to the side that idles, within bounds', () => {
+    const share = new TokenizingShare(0.3, 0.5);
+    // The writer waited 40% of the batch, the worker never idled: the writer takes more.
+    share.adjust(1000, 400, 1000, 1);
+    expect(share.share).toBeCloseTo(0.5);
+    // The worker idled half the time, the writer never waited: the writer takes less.
+    share.adjust(1000, 0, 500, 1);
+    expect(share.share).toBeCloseTo(0.25);
+    for (let i = 0; i < 10; i++) share.adjust(1000, 0, 0, 1);
+    expect(share.share).toBe(0);
+    for (let i = 0; i < 10; i++) share.adjust(1000, 1000, 1000, 1);
+    expect(share.share).toBe(0.95);
   });
 });
 

@@ -1,6 +1,8 @@
 // The tokenizer both engines index: pure unit tests of normalization and of query phrases.
 import { describe, expect, it } from 'vitest';
-import { phraseOf, tokenize } from '../../src/search/tokenize.js';
+import fs from 'node:fs';
+import { foldText, foldTextByNormalization, phraseOf, tokenize } from '../../src/search/tokenize.js';
+import { JOINT_MEETING_REPORT } from '../../src/seed/demo.js';
 import { parseQuery } from '../../src/search/query.js';
 import { matchRanges } from '../../src/search/highlight.js';
 
@@ -48,5 +50,36 @@ describe('tokenize', () => {
       [4, 7],
       [16, 19],
     ]);
+  });
+});
+
+describe('foldText', () => {
+  // The table path must give what NFKC, lower case, NFKD and mark removal give.
+  it('folds like the normalization path: every code unit, letters with marks, and real text', () => {
+    const letters: number[] = [];
+    for (const [from, to] of [
+      [0x20, 0x24f],
+      [0x400, 0x52f],
+      [0x600, 0x6ff],
+      [0x1e00, 0x1eff],
+      [0x2000, 0x206f],
+      [0x3000, 0x303f],
+      [0xff00, 0xffef],
+    ] as const)
+      for (let c = from; c <= to; c++) letters.push(c);
+    const mismatches: string[] = [];
+    const check = (s: string) => {
+      if (foldText(s) !== foldTextByNormalization(s)) mismatches.push(s);
+    };
+    for (const c of letters) check(String.fromCharCode(c));
+    for (const c of letters) for (let m = 0x300; m <= 0x36f; m += 3) check(String.fromCharCode(c, m));
+    for (const line of fs.readFileSync(JOINT_MEETING_REPORT, 'utf8').split('\n')) check(line);
+    check('Élève CAFÉ, Ёлка, Йошкар-Ола, المجلسَ، 联检组（ＪＩＵ）');
+    expect(mismatches).toEqual([]);
+    expect(foldText('Ёлка ÉLÈVE ＪＩＵ')).toBe('елка eleve jiu');
+  });
+  it('takes the normalization path for text outside its table (Greek final sigma)', () => {
+    expect(foldText('ΟΔΟΣ')).toBe(foldTextByNormalization('ΟΔΟΣ'));
+    expect(foldText('ΟΔΟΣ').endsWith('ς')).toBe(true);
   });
 });

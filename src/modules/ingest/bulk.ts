@@ -3,6 +3,7 @@
 // document (importDocuments): a commit, with its FTS5 segment flush and WAL write, per batch
 // instead of per document, and each document still whole or absent. Outcomes come back in the
 // order of the sources, each batch once it is committed.
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { ImportPreview, PrepareOptions } from '../../ingest/pipeline.js';
@@ -42,11 +43,44 @@ export interface BulkOptions {
   windowBytes?: number;
   batchParagraphs?: number;
   batchDocuments?: number;
+  /** Steers which files the writer tokenizes (see TokenizingShare); a caller may pass one to read its share. */
+  tokenizing?: TokenizingShare;
   /**
    * Checked between files: when it turns true, the files received so far are committed, files
    * still being prepared are dropped, and the run ends.
    */
   stopRequested?: () => boolean;
+}
+
+/**
+ * Which files the writer tokenizes itself instead of the preparing threads (it does so when it
+ * indexes them). Tokenizing is the one step of preparation the writer can take over cheaply: with
+ * the tokens it also saves sending them across. The share is steered after every batch towards
+ * equal idle time on both sides: the writer waiting for prepared files means the workers are the
+ * bottleneck (the writer takes more), idle workers mean the writer is (it takes less).
+ */
+export class TokenizingShare {
+  private carry = 0;
+  constructor(
+    public share = 0.25,
+    private readonly gain = 0.5,
+  ) {}
+
+  /** Whether the workers should tokenize the next file. */
+  workersTokenize(): boolean {
+    this.carry += this.share;
+    if (this.carry < 1) return true;
+    this.carry -= 1;
+    return false;
+  }
+
+  /** After a batch: its wall time, the writer's waiting time and the workers' busy time within it. */
+  adjust(cycleMs: number, writerWaitMs: number, workerBusyMs: number, workers: number): void {
+    if (cycleMs <= 0 || workers <= 0) return;
+    const writerIdle = Math.min(1, writerWaitMs / cycleMs);
+    const workerIdle = Math.max(0, 1 - workerBusyMs / (cycleMs * workers));
+    this.share = Math.min(0.95, Math.max(0, this.share + this.gain * (writerIdle - workerIdle)));
+  }
 }
 
 type Prepared = {
@@ -72,6 +106,10 @@ export async function* ingestBulk(
   let bytesInFlight = 0;
   const iterator = sources[Symbol.iterator]();
   let exhausted = false;
+  // Balancing the tokenizing between the writer and the workers needs the workers' busy time.
+  const balance =
+    preparer.busyMs && !options.previewOnly ? (options.tokenizing ?? new TokenizingShare()) : null;
+  const workers = preparer.workers ?? 1;
 
   const schedule = () => {
     while (
@@ -96,10 +134,15 @@ export async function* ingestBulk(
       const size = bytes.length;
       bytesInFlight += size;
       inFlight.push(
-        preparer.prepare(source.name, bytes, source.opts).then(
-          (preview) => ({ source, preview, size }),
-          (error: unknown) => ({ source, stage: 'prepare' as const, error, size }),
-        ),
+        // A preview alone needs no tokens.
+        preparer
+          .prepare(source.name, bytes, source.opts, {
+            tokenize: options.previewOnly ? false : (balance?.workersTokenize() ?? true),
+          })
+          .then(
+            (preview) => ({ source, preview, size }),
+            (error: unknown) => ({ source, stage: 'prepare' as const, error, size }),
+          ),
       );
     }
   };
@@ -131,6 +174,26 @@ export async function* ingestBulk(
     paragraphs = 0;
   };
 
+  let cycleStart = performance.now();
+  let busyAtStart = preparer.busyMs?.() ?? 0;
+  let waited = 0;
+  let cycles = 0;
+  const adjust = () => {
+    // The first batch's figures include the workers' start-up: not a measure of the balance.
+    if (!balance || cycles++ === 0) {
+      cycleStart = performance.now();
+      busyAtStart = preparer.busyMs?.() ?? 0;
+      waited = 0;
+      return;
+    }
+    const now = performance.now();
+    const busy = preparer.busyMs!();
+    balance.adjust(now - cycleStart, waited, busy - busyAtStart, workers);
+    cycleStart = now;
+    busyAtStart = busy;
+    waited = 0;
+  };
+
   schedule();
   while (inFlight.length) {
     // A macrotask turn per file: database work and prepared files resolve in microtasks only, and
@@ -139,12 +202,17 @@ export async function* ingestBulk(
     // Asked to stop: the files already received are committed below; those still being prepared
     // are dropped (nothing of them is stored) and a later run picks them up.
     if (options.stopRequested?.()) break;
+    const waitFrom = performance.now();
     const p = await inFlight.shift()!;
+    waited += performance.now() - waitFrom;
     bytesInFlight -= p.size ?? 0;
     schedule();
     batch.push(p);
     paragraphs += p.preview?.paragraphs.length ?? 0;
-    if (options.previewOnly || paragraphs >= maxParagraphs || batch.length >= maxDocuments) yield* commit();
+    if (options.previewOnly || paragraphs >= maxParagraphs || batch.length >= maxDocuments) {
+      yield* commit();
+      adjust();
+    }
   }
   if (batch.length) yield* commit();
 }
