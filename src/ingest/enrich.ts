@@ -41,20 +41,35 @@ const STOPWORDS: Record<'en' | 'fr' | 'es', RegExp> = {
   es: /\b(el|los|las|del|y|una|es|para|en|que|por|con|su|al)\b/g,
 };
 
+const SCRIPT_HAN = 1;
+const SCRIPT_ARABIC = 2;
+const SCRIPT_CYRILLIC = 3;
+const SCRIPT_LATIN = 4;
+/** The script detectLanguage counts each code unit under (0: none). */
+const SCRIPT_OF = (() => {
+  const t = new Uint8Array(65536);
+  const mark = (from: number, to: number, script: number) => t.fill(script, from, to + 1);
+  mark(0x4e00, 0x9fff, SCRIPT_HAN);
+  mark(0x3400, 0x4dbf, SCRIPT_HAN);
+  mark(0x0600, 0x06ff, SCRIPT_ARABIC);
+  mark(0x0400, 0x04ff, SCRIPT_CYRILLIC);
+  mark(0x41, 0x5a, SCRIPT_LATIN);
+  mark(0x61, 0x7a, SCRIPT_LATIN);
+  mark(0xc0, 0x24f, SCRIPT_LATIN);
+  return t;
+})();
+const scriptCounts = new Int32Array(5);
+
 /** The language of a text by script, then (Latin) by function words; `fallback` when unsure. */
 export function detectLanguage(text: string, fallback: Language = 'en'): Language {
-  let han = 0;
-  let arabic = 0;
-  let cyrillic = 0;
-  let latin = 0;
   // Code units, not code points: every counted range is in the BMP and surrogates count nowhere.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
-    else if (c >= 0x0600 && c <= 0x06ff) arabic++;
-    else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
-  }
+  const counts = scriptCounts;
+  counts.fill(0);
+  for (let i = 0; i < text.length; i++) counts[SCRIPT_OF[text.charCodeAt(i)]!]!++;
+  const han = counts[SCRIPT_HAN]!;
+  const arabic = counts[SCRIPT_ARABIC]!;
+  const cyrillic = counts[SCRIPT_CYRILLIC]!;
+  const latin = counts[SCRIPT_LATIN]!;
   const max = Math.max(han, arabic, cyrillic, latin);
   if (max === 0) return fallback;
   // Chinese text counts one per character, alphabetic text one per letter: weigh Han up.
@@ -329,8 +344,11 @@ export class LiteralScanner {
     return ((c0 << 5) ^ c1) & 0xffff;
   }
 
-  /** found[g] is 1 when some string of group g occurs in the text. */
-  scan(text: string, found: Uint8Array): Uint8Array {
+  /**
+   * found[g] is 1 when some string of group g occurs in the text; `hits`, when given, receives
+   * each such group once, in ascending order.
+   */
+  scan(text: string, found: Uint8Array, hits?: number[]): Uint8Array {
     found.fill(0);
     const { root, pairs, next, ends } = this;
     const n = text.length;
@@ -349,6 +367,10 @@ export class LiteralScanner {
         const e = ends[at];
         if (e !== undefined) for (const g of e) found[g] = 1;
       }
+    }
+    if (hits) {
+      hits.length = 0;
+      for (let g = found.indexOf(1); g >= 0; g = found.indexOf(1, g + 1)) hits.push(g);
     }
     return found;
   }
@@ -390,10 +412,11 @@ const isHan = (s: string) => /^[\p{Script=Han}（）()]+$/u.test(s);
  * hit name, whole words outside Chinese, the longest name winning where names overlap (索马里 is
  * Somalia, not Mali within it; 赤道几内亚 is Equatorial Guinea).
  */
-function localizedStates(text: string, hits: Uint8Array): Mention[] {
+function localizedStates(text: string, hits: readonly number[]): Mention[] {
   const spans: { start: number; end: number; id: string; surface: string }[] = [];
-  for (const [i, s] of LOCALIZED_STATE_NAMES.entries()) {
-    if (hits[STATE_OFFSET + i] === 0) continue;
+  for (const g of hits) {
+    if (g < STATE_OFFSET) continue;
+    const s = LOCALIZED_STATE_NAMES[g - STATE_OFFSET]!;
     for (const n of s.names) {
       for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
         const end = at + n.length;
@@ -450,15 +473,20 @@ export function findMentions(text: string): Mention[] {
         : m[1]!.toLowerCase();
     add({ kind: 'board', refId: id, surface: m[0] });
   }
-  const hits = NAME_SCANNER.scan(text, nameHits);
-  for (const [i, e] of ENTITY_RES.entries()) {
-    if (hits[i] === 0) continue;
+  // Groups of names found, ascending: entities, then bodies, then member states.
+  const hits: number[] = [];
+  NAME_SCANNER.scan(text, nameHits, hits);
+  for (const g of hits) {
+    if (g >= ENTITY_RES.length) break;
+    const e = ENTITY_RES[g]!;
     e.re.lastIndex = 0;
     const m = e.re.exec(text);
     if (m) add({ kind: 'entity', refId: e.id, surface: m[0] });
   }
-  for (const [i, b] of BODY_RES.entries()) {
-    if (hits[ENTITY_RES.length + i] === 0) continue;
+  for (const g of hits) {
+    if (g < ENTITY_RES.length) continue;
+    if (g >= STATE_OFFSET) break;
+    const b = BODY_RES[g - ENTITY_RES.length]!;
     b.re.lastIndex = 0;
     const m = b.re.exec(text);
     if (m) add({ kind: 'body', refId: b.id, surface: m[0] });
