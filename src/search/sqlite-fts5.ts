@@ -22,13 +22,31 @@ export async function createSqliteSearchSchema(db: AnyDb): Promise<void> {
     expression_id text not null
   )`.execute(db);
   await sql`create index search_rows_expression on search_rows (expression_id)`.execute(db);
+  await createSqliteFtsTable(db);
+}
+
+/**
+ * The full-text table and the trigger that keeps it in step with search_rows. No prefix index:
+ * prefix queries (a single ideograph is one, "组*") read the terms that start with the prefix
+ * instead, and writing every token once more into a prefix index cost a third of the indexing
+ * time for queries that are rare. Automerge at 16 segments a level instead of 4 rewrites each
+ * entry half as often while indexing, for the same query times (docs/BENCHMARKS.md).
+ */
+export async function createSqliteFtsTable(db: AnyDb): Promise<void> {
   await sql`create virtual table search_fts using fts5(
-    body, facets, tokenize = "ascii tokenchars '_'", prefix = '1', content = '', contentless_delete = 1
+    body, facets, tokenize = "ascii tokenchars '_'", content = '', contentless_delete = 1
   )`.execute(db);
   await sql`insert into search_fts (search_fts, rank) values ('rank', 'bm25(1.0, 0.0)')`.execute(db);
+  await sql`insert into search_fts (search_fts, rank) values ('automerge', 16)`.execute(db);
   await sql`create trigger search_rows_delete after delete on search_rows begin
     delete from search_fts where rowid = old.rowid;
   end`.execute(db);
+}
+
+/** Drops the full-text table and its trigger (search_rows stays). */
+export async function dropSqliteFtsTable(db: AnyDb): Promise<void> {
+  await sql`drop trigger if exists search_rows_delete`.execute(db);
+  await sql`drop table if exists search_fts`.execute(db);
 }
 
 export async function dropSqliteSearchSchema(db: AnyDb): Promise<void> {
