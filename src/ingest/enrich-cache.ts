@@ -14,6 +14,7 @@ import {
   type Mention,
   type Reference,
 } from './enrich.js';
+import { FifoMap } from '../lib/fifo-map.js';
 
 interface Entry {
   languages?: Map<Language, Language>;
@@ -30,21 +31,13 @@ export type EnrichmentSnapshot = Entry;
 // modules/ingest/bulk.ts): about 40 MB when full.
 const MAX_ENTRIES = 40_000;
 const MAX_CHARS = 12_000_000;
-const memo = new Map<string, Entry>();
-let chars = 0;
+const memo = new FifoMap<string, Entry>(MAX_ENTRIES, MAX_CHARS);
 
 function entry(text: string): Entry {
   let e = memo.get(text);
   if (e) return e;
   e = {};
-  memo.set(text, e);
-  chars += text.length;
-  while (memo.size > MAX_ENTRIES || chars > MAX_CHARS) {
-    const oldest = memo.keys().next().value!;
-    if (oldest === text) break;
-    memo.delete(oldest);
-    chars -= oldest.length;
-  }
+  memo.set(text, e, text.length);
   return e;
 }
 
@@ -87,6 +80,5 @@ export const enrichment = {
   /** Forgets everything (tests). */
   clear(): void {
     memo.clear();
-    chars = 0;
   },
 };

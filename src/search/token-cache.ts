@@ -3,16 +3,15 @@
 // take the tokens instead of computing them again. Bounded, first in first out; a text that is not
 // here is simply tokenized.
 import { tokenText } from './tokenize.js';
+import { FifoMap } from '../lib/fifo-map.js';
 
 const MAX_ENTRIES = 50_000;
 // Tokens joined by spaces (tokens never contain one): one string crosses threads far more cheaply
 // than an array of short strings.
-const primed = new Map<string, string>();
+const primed = new FifoMap<string, string>(MAX_ENTRIES);
 
 export function primeTokens(text: string, tokens: string): void {
-  if (primed.has(text)) return;
-  primed.set(text, tokens);
-  if (primed.size > MAX_ENTRIES) primed.delete(primed.keys().next().value!);
+  if (!primed.has(text)) primed.set(text, tokens);
 }
 
 /**
