@@ -68,6 +68,12 @@ export async function openDatabase(url: string, opts: { pgSchema?: string } = {}
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Checkpoint the WAL into the database file every ~40 MB instead of every 4 MB: a bulk import
+  // rewrites the last pages of its append-only indexes in every batch, and each checkpoint copies
+  // them again (measured: a tenth of the import's SQL time). The WAL file is cut back to 64 MB
+  // after a checkpoint.
+  sqlite.pragma('wal_autocheckpoint = 10000');
+  sqlite.pragma('journal_size_limit = 67108864');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', description: `sqlite:${file}`, close: () => db.destroy() };
 }

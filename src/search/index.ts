@@ -85,6 +85,15 @@ export function searchIndexFor(db: Kysely<DB>): SearchIndex {
  * are encoded injectively into [a-z0-9_] so that both engines keep each facet as one token.
  */
 export function facet(name: string, value: string | number): string {
-  const v = String(value).replace(/[^a-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return `${name}_${v}`;
+  // Indexing asks for the same few facets (a language, a year, a board…) for every paragraph.
+  let byValue = facetMemo.get(name);
+  if (!byValue) facetMemo.set(name, (byValue = new Map<string | number, string>()));
+  let f = byValue.get(value);
+  if (f === undefined) {
+    const v = String(value).replace(/[^a-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    f = `${name}_${v}`;
+    if (byValue.size < 10_000) byValue.set(value, f);
+  }
+  return f;
 }
+const facetMemo = new Map<string, Map<string | number, string>>();

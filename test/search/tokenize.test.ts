@@ -5,6 +5,7 @@ import { foldText, foldTextByNormalization, phraseOf, tokenize } from '../../src
 import { JOINT_MEETING_REPORT } from '../../src/seed/demo.js';
 import { parseQuery } from '../../src/search/query.js';
 import { matchRanges } from '../../src/search/highlight.js';
+import { facet } from '../../src/search/index.js';
 
 describe('tokenize', () => {
   it('folds case and accents in Latin and Cyrillic scripts', () => {
@@ -81,5 +82,17 @@ describe('foldText', () => {
   it('takes the normalization path for text outside its table (Greek final sigma)', () => {
     expect(foldText('ΟΔΟΣ')).toBe(foldTextByNormalization('ΟΔΟΣ'));
     expect(foldText('ΟΔΟΣ').endsWith('ς')).toBe(true);
+  });
+});
+
+describe('facet', () => {
+  it('encodes values injectively into one token, the same on every call', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(facet('board', 'undp-unfpa-unops')).toBe('board_undp_2dunfpa_2dunops');
+      expect(facet('year', 2024)).toBe('year_2024');
+      expect(facet('year', '2024')).toBe('year_2024');
+      expect(facet('aclb', 'public.unicef')).toBe('aclb_public_2eunicef');
+    }
+    expect(facet('spk', 'a_b')).not.toBe(facet('spk', 'a-b'));
   });
 });
