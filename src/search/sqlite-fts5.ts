@@ -90,30 +90,41 @@ export class SqliteFts5Index implements SearchIndex {
   async add(db: Kysely<DB>, entries: IndexEntry[]): Promise<void> {
     if (entries.length === 0) return;
     // A paragraph indexed again keeps its rowid, so rowid order stays the order paragraphs were
-    // first indexed in (the ranking window takes the newest matches by rowid). Its old FTS row
-    // goes first; new paragraphs (the usual case) have none, and the full-text table is not touched.
-    const indexed: number[] = [];
+    // first indexed in (the ranking window takes the newest matches by rowid): its row is updated
+    // and its old FTS entry deleted. New paragraphs (the usual case) get the next rowids, given
+    // here (this transaction holds the write lock), so no row needs to come back from the insert.
+    const rowidOf = new Map<string, number>();
     for (let i = 0; i < entries.length; i += CHUNK) {
       const ids = sql.join(entries.slice(i, i + CHUNK).map((e) => e.paragraphId));
       const rows = await sql<{
         rowid: number;
-      }>`select rowid from search_rows where paragraph_id in (${ids})`.execute(db);
-      for (const r of rows.rows) indexed.push(r.rowid);
+        paragraph_id: string;
+      }>`select rowid, paragraph_id from search_rows where paragraph_id in (${ids})`.execute(db);
+      for (const r of rows.rows) rowidOf.set(r.paragraph_id, Number(r.rowid));
     }
+    const indexed = [...rowidOf.values()];
     for (let i = 0; i < indexed.length; i += CHUNK)
       await sql`delete from search_fts where rowid in (${sql.join(indexed.slice(i, i + CHUNK))})`.execute(db);
-    const rows = await insertRaw<{ rowid: number; paragraph_id: string }>(
-      db,
-      'search_rows',
-      ['paragraph_id', 'document_id', 'expression_id'],
-      entries.map((e) => ({
-        paragraph_id: e.paragraphId,
-        document_id: e.documentId,
-        expression_id: e.expressionId,
-      })),
-      'on conflict (paragraph_id) do update set document_id = excluded.document_id, expression_id = excluded.expression_id returning rowid, paragraph_id',
-    );
-    const rowidOf = new Map(rows.map((r) => [r.paragraph_id, r.rowid]));
+    for (const e of entries)
+      if (rowidOf.has(e.paragraphId))
+        await sql`update search_rows set document_id = ${e.documentId}, expression_id = ${e.expressionId}
+          where paragraph_id = ${e.paragraphId}`.execute(db);
+    const fresh = entries.filter((e) => !rowidOf.has(e.paragraphId));
+    if (fresh.length) {
+      const max = await sql<{ m: number | null }>`select max(rowid) as m from search_rows`.execute(db);
+      let next = Number(max.rows[0]?.m ?? 0);
+      const rows = fresh.map((e) => {
+        const rowid = ++next;
+        rowidOf.set(e.paragraphId, rowid);
+        return {
+          rowid,
+          paragraph_id: e.paragraphId,
+          document_id: e.documentId,
+          expression_id: e.expressionId,
+        };
+      });
+      await insertRaw(db, 'search_rows', ['rowid', 'paragraph_id', 'document_id', 'expression_id'], rows);
+    }
     await insertRaw(
       db,
       'search_fts',

@@ -2,6 +2,7 @@
 // multilingual paragraphs, the same queries, the same expected paragraphs on both. Only scores may
 // differ between engines; the matching set, filters and paging may not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEntries } from '../../src/search/indexer.js';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/db.js';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { loadReferenceData } from '../../src/seed/demo.js';
@@ -195,6 +196,32 @@ describe.each(BACKENDS)('SearchIndex conformance on %s', (backend) => {
     const deeper = await run('governance', 1, 1, 2);
     expect(deeper.keys).toHaveLength(1);
     expect(deeper.windowed).toBe(false);
+  });
+
+  it('replaces an entry added again, keeping its place in index order', async () => {
+    const index = searchIndexFor(d.db);
+    const idOf = (key: string) => [...keyOf].find(([, k]) => k === key)![0];
+    const entries = await buildEntries(d.db, [
+      (
+        await d.db
+          .selectFrom('paragraphs')
+          .select('expression_id')
+          .where('id', '=', idOf('en1'))
+          .executeTakeFirstOrThrow()
+      ).expression_id,
+    ]);
+    const en1 = entries.find((e) => e.paragraphId === idOf('en1'))!;
+    const count = await index.count(d.db);
+    await index.add(d.db, [{ ...en1, body: `${en1.body} zanzibarword` }]);
+    expect(await index.count(d.db)).toBe(count);
+    expect(await set('zanzibarword')).toEqual(['en1']);
+    expect(await set('governance')).toEqual(['en1', 'en2', 'en5']);
+    // Still the oldest of the three: a window of two ranks en2 and en5, as before.
+    const parsed = await compileQuery(d.db, 'governance');
+    const r = await index.search(d.db, { ...parsed, facets: [], limit: 2, offset: 0, window: 2 });
+    expect(r.hits.map((h) => keyOf.get(h.paragraphId)).sort()).toEqual(['en2', 'en5']);
+    await index.add(d.db, [en1]);
+    expect(await set('zanzibarword')).toEqual([]);
   });
 
   it('replaces the entries of a language version when a revision supersedes it', async () => {
