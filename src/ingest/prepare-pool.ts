@@ -40,6 +40,8 @@ export type PrepareOutcome =
       tokens: string[];
       /** What the preview leaves out of a sub-point's enrichment, for each sub-point in order. */
       subpoints: PrepareReplySubpoint[];
+      /** contentHash of the language version the preview becomes with this title. */
+      contentHash: { title: string; hash: string };
     }
   | { id: number; ok: false; ingest: { file: string; reason: IngestFailure; message: string } }
   | { id: number; ok: false; error: { message: string; stack?: string | undefined } };
@@ -115,6 +117,15 @@ function primePrepared(preview: ImportPreview, tokens: string[], subpoints: Prep
   }
 }
 
+// Content hashes computed by the workers, by preview (kept as long as the preview is).
+const contentHashes = new WeakMap<ImportPreview, { title: string; hash: string }>();
+
+/** The content hash a worker computed for this preview under this title, if it did. */
+export function preparedContentHash(preview: ImportPreview, title: string): string | undefined {
+  const known = contentHashes.get(preview);
+  return known && known.title === title ? known.hash : undefined;
+}
+
 export class PreparePool implements Preparer {
   private readonly slots: { worker: Worker; load: number }[] = [];
   private readonly pending = new Map<number, Pending & { slot: number }>();
@@ -177,6 +188,7 @@ export class PreparePool implements Preparer {
     this.busy += r.ms;
     if (r.ok) {
       primePrepared(r.preview, r.tokens, r.subpoints);
+      contentHashes.set(r.preview, r.contentHash);
       p.resolve(r.preview);
     } else if ('ingest' in r) {
       const detail = r.ingest.message.startsWith(`${r.ingest.file}: `)

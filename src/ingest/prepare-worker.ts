@@ -7,6 +7,7 @@ import { tokenText } from '../search/tokenize.js';
 import { enrichment } from './enrich-cache.js';
 import { prepareImport, type PrepareOptions } from './pipeline.js';
 import { IngestError } from './read.js';
+import { contentHash, expressionParagraphsOf, expressionTitleOf } from '../modules/documents/content.js';
 import type { PrepareOutcome, PrepareReply, PrepareReplySubpoint, PrepareRequest } from './prepare-pool.js';
 
 const port = parentPort;
@@ -39,7 +40,11 @@ async function handle(m: PrepareRequest): Promise<PrepareOutcome> {
         });
       }
     }
-    return { id: m.id, ok: true, preview, tokens, subpoints };
+    // The content hash of the language version the preview becomes under its own title (the
+    // writer uses it when the import names no other title).
+    const title = expressionTitleOf(preview);
+    const hash = contentHash({ title, paragraphs: expressionParagraphsOf(preview) });
+    return { id: m.id, ok: true, preview, tokens, subpoints, contentHash: { title, hash } };
   } catch (e) {
     if (e instanceof IngestError)
       return { id: m.id, ok: false, ingest: { file: e.file, reason: e.reason, message: e.message } };

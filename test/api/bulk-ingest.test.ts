@@ -19,7 +19,12 @@ import { verifyChain } from '../../src/modules/audit/chain.js';
 import { isAppError, errors } from '../../src/lib/errors.js';
 import { IngestError } from '../../src/ingest/read.js';
 import { prepareImport } from '../../src/ingest/pipeline.js';
-import { inThread, PreparePool } from '../../src/ingest/prepare-pool.js';
+import { inThread, PreparePool, preparedContentHash } from '../../src/ingest/prepare-pool.js';
+import {
+  contentHash,
+  expressionParagraphsOf,
+  expressionTitleOf,
+} from '../../src/modules/documents/content.js';
 import { enrichment } from '../../src/ingest/enrich-cache.js';
 import { isPrimed, tokenTextOf } from '../../src/search/token-cache.js';
 import { tokenText } from '../../src/search/tokenize.js';
@@ -241,6 +246,12 @@ describe('preparation on worker threads', () => {
       enrichment.clear();
       const there = await pool.prepare(name, bytes);
       expect(there).toEqual(here);
+      // The worker's content hash is the one this thread computes for the same language version.
+      const title = expressionTitleOf(there);
+      expect(preparedContentHash(there, title)).toBe(
+        contentHash({ title, paragraphs: expressionParagraphsOf(here) }),
+      );
+      expect(preparedContentHash(there, 'another title')).toBeUndefined();
       // Primed from the worker, paragraphs and sub-points alike: the memos answer without
       // computing, with what computing here gives.
       const texts = there.paragraphs.flatMap((p) => [p.text, ...p.subpoints.map((s) => s.text)]);

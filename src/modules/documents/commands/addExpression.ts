@@ -1,7 +1,6 @@
 // Adds a language version of a document with its numbered paragraphs, sub-points and speakers.
 // Idempotent: the same content again is reported unchanged; changed content becomes a new revision
 // and the previous one is kept (no longer current).
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { errors, type FieldError } from '../../../lib/errors.js';
@@ -13,6 +12,7 @@ import { annotateExpression } from '../../../ingest/annotate.js';
 import { indexExpression } from '../../../search/indexer.js';
 import { documentPolicy } from '../policies.js';
 import type { CreateExpressionInput } from '../schema.js';
+import { contentHash } from '../content.js';
 
 const PARAGRAPH_COLUMNS = ['id', 'expression_id', 'parent_id', 'number', 'position', 'text'] as const;
 const STATEMENT_COLUMNS = ['id', 'paragraph_id', 'speaker_role', 'entity_id', 'member_state_id'] as const;
@@ -23,11 +23,7 @@ export interface AddExpressionResult {
   status: 'created' | 'revised' | 'unchanged';
 }
 
-export function contentHash(input: CreateExpressionInput): string {
-  return createHash('sha256')
-    .update(JSON.stringify([input.title, input.paragraphs]))
-    .digest('hex');
-}
+export { contentHash };
 
 export async function addExpression(
   db: Kysely<DB>,
@@ -61,9 +57,11 @@ export async function writeExpression(
   { trx, now, audit, unchanged }: CommandTx,
   documentId: string,
   input: CreateExpressionInput,
+  /** contentHash(input), when the caller has it already (an import prepared on another thread). */
+  known: { contentHash?: string } = {},
 ): Promise<AddExpressionResult> {
   validateParagraphs(input);
-  const hash = contentHash(input);
+  const hash = known.contentHash ?? contentHash(input);
   const current = await trx
     .selectFrom('expressions')
     .select(['id', 'revision', 'content_hash'])

@@ -16,6 +16,8 @@ import { documentPolicy } from '../policies.js';
 import type { DocumentType } from '../schema.js';
 import type { AccessLevel } from '../../access/visibility.js';
 import { writeExpression } from './addExpression.js';
+import { expressionParagraphsOf, expressionTitleOf } from '../content.js';
+import { preparedContentHash } from '../../../ingest/prepare-pool.js';
 import { writeDocument } from './registerDocument.js';
 
 export interface ImportMetadata {
@@ -173,22 +175,19 @@ function importCommand(props: ImportItem): CommandSpec<ImportResult> {
           ...(meta.synthetic ? { synthetic: true } : {}),
         });
       }
-      const result = await writeExpression(tx, documentId, {
-        language: preview.language,
-        // The language version keeps the title in its own language; meta.title names the document.
-        title: (preview.title ?? meta.title ?? preview.fileName).slice(0, 1000),
-        sourceName: preview.fileName.slice(0, 300),
-        paragraphs: preview.paragraphs.map((p) => ({
-          number: p.number,
-          text: p.text,
-          speakers: p.speakers.map((s) => ({
-            role: s.role,
-            entityId: s.entityId,
-            memberStateId: s.memberStateId,
-          })),
-          subpoints: p.subpoints.map((s) => ({ text: s.text })),
-        })),
-      });
+      // The language version keeps the title in its own language; meta.title names the document.
+      const title = expressionTitleOf(preview, meta.title);
+      const result = await writeExpression(
+        tx,
+        documentId,
+        {
+          language: preview.language,
+          title,
+          sourceName: preview.fileName.slice(0, 300),
+          paragraphs: expressionParagraphsOf(preview),
+        },
+        { contentHash: preparedContentHash(preview, title) },
+      );
       if (result.status === 'unchanged')
         return { fileName: preview.fileName, documentId, ...result, documentCreated: false, ...counts };
       await trx
