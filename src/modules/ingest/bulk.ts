@@ -63,7 +63,7 @@ export class TokenizingShare {
   private carry = 0;
   constructor(
     public share = 0.25,
-    private readonly gain = 0.5,
+    private readonly gain = 0.15,
   ) {}
 
   /** Whether the workers should tokenize the next file. */
