@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { primeTokens } from '../search/token-cache.js';
 import type { Acronym, Language } from './enrich.js';
-import { enrichment } from './enrich-cache.js';
+import { enrichment, type EnrichmentSnapshot } from './enrich-cache.js';
 import { prepareImport, type ImportPreview, type PrepareOptions } from './pipeline.js';
 import { IngestError, type IngestFailure } from './read.js';
 
@@ -94,25 +94,26 @@ function primePrepared(preview: ImportPreview, tokens: string[], subpoints: Prep
   const fallback = preview.language;
   let t = 0;
   let s = 0;
-  for (const p of preview.paragraphs) {
-    enrichment.prime(p.text, {
-      languages: new Map([[fallback, p.language]]),
-      mentions: p.mentions,
-      references: p.references,
-      themes: p.themes,
-      acronyms: p.acronyms,
+  const prime = (
+    text: string,
+    language: Language,
+    found: Pick<EnrichmentSnapshot, 'mentions' | 'references' | 'themes'>,
+    acronyms: Acronym[],
+  ) => {
+    enrichment.prime(text, {
+      languages: new Map([[fallback, language]]),
+      mentions: found.mentions,
+      references: found.references,
+      themes: found.themes,
+      acronyms,
     });
-    if (tokens.length) primeTokens(p.text, tokens[t++]!);
+    if (tokens.length) primeTokens(text, tokens[t++]!);
+  };
+  for (const p of preview.paragraphs) {
+    prime(p.text, p.language, p, p.acronyms);
     for (const sp of p.subpoints) {
       const extra = subpoints[s++]!;
-      enrichment.prime(sp.text, {
-        languages: new Map([[fallback, extra.language]]),
-        mentions: sp.mentions,
-        references: sp.references,
-        themes: sp.themes,
-        acronyms: extra.acronyms,
-      });
-      if (tokens.length) primeTokens(sp.text, tokens[t++]!);
+      prime(sp.text, extra.language, sp, extra.acronyms);
     }
   }
 }
