@@ -46,7 +46,7 @@ describe('migration 0007 (SQLite full-text table settings)', () => {
     await sql`create virtual table search_fts using fts5(
       body, facets, tokenize = "ascii tokenchars '_'", prefix = '1', content = '', contentless_delete = 1
     )`.execute(t.db);
-    await sql`delete from kysely_migration where name = '0007_fts_settings'`.execute(t.db);
+    await sql`delete from kysely_migration where name >= '0007_fts_settings'`.execute(t.db);
     expect(await found(t, '联检组')).toEqual([]);
 
     await migrateToLatest(t.db);

@@ -1,0 +1,105 @@
+// Leaner annotation tables. Every read of the paragraph annotations goes by paragraph (the search
+// indexer, the reader's themes, the export); no query looks mentions up by entity or references by
+// resolution (search facets answer "paragraphs that mention UNICEF"), yet each mention row was
+// written into four b-trees on SQLite: the table by rowid, its text primary key, the paragraph
+// index and the (kind, ref) index.
+//
+// SQLite: the four annotation tables become WITHOUT ROWID tables clustered by paragraph, one b-tree
+// each: mentions and references keyed (paragraph_id, id), themes (paragraph_id, theme), annotations
+// (paragraph_id). Ids stay as they were (UUIDs made by newId, unique by construction). Rows are
+// copied over. PostgreSQL: the two unused (kind, ref) indexes are dropped; the tables stay.
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+const isSqlite = (db: AnyDb) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/** The new definitions (SQLite), each with the columns it copies. */
+const LEAN: { table: string; columns: string; create: (name: string) => ReturnType<typeof sql.raw> }[] = [
+  {
+    table: 'paragraph_annotations',
+    columns: 'paragraph_id, language',
+    create: (n) =>
+      sql.raw(`create table ${n} (
+        paragraph_id text not null primary key references paragraphs (id) on delete cascade,
+        language text not null
+      ) without rowid`),
+  },
+  {
+    table: 'paragraph_mentions',
+    columns: 'id, paragraph_id, kind, ref_id, surface',
+    create: (n) =>
+      sql.raw(`create table ${n} (
+        id text not null,
+        paragraph_id text not null references paragraphs (id) on delete cascade,
+        kind text not null,
+        ref_id text not null,
+        surface text not null,
+        primary key (paragraph_id, id)
+      ) without rowid`),
+  },
+  {
+    table: 'paragraph_references',
+    columns: 'id, paragraph_id, kind, ref, surface',
+    create: (n) =>
+      sql.raw(`create table ${n} (
+        id text not null,
+        paragraph_id text not null references paragraphs (id) on delete cascade,
+        kind text not null,
+        ref text not null,
+        surface text not null,
+        primary key (paragraph_id, id)
+      ) without rowid`),
+  },
+  {
+    table: 'paragraph_themes',
+    columns: 'paragraph_id, theme',
+    create: (n) =>
+      sql.raw(`create table ${n} (
+        paragraph_id text not null references paragraphs (id) on delete cascade,
+        theme text not null,
+        primary key (paragraph_id, theme)
+      ) without rowid`),
+  },
+];
+
+export async function up(db: AnyDb): Promise<void> {
+  if (!isSqlite(db)) {
+    await sql`drop index if exists paragraph_mentions_ref`.execute(db);
+    await sql`drop index if exists paragraph_references_ref`.execute(db);
+    return;
+  }
+  for (const t of LEAN) {
+    const r = await sql<{
+      sql: string;
+    }>`select sql from sqlite_master where type = 'table' and name = ${t.table}`.execute(db);
+    if (/without rowid/i.test(r.rows[0]?.sql ?? '')) continue;
+    // Indexes go with the old table; no other table refers to these.
+    await t.create(`${t.table}_lean`).execute(db);
+    await sql
+      .raw(`insert into ${t.table}_lean (${t.columns}) select ${t.columns} from ${t.table}`)
+      .execute(db);
+    await sql.raw(`drop table ${t.table}`).execute(db);
+    await sql.raw(`alter table ${t.table}_lean rename to ${t.table}`).execute(db);
+  }
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  if (!isSqlite(db)) {
+    await sql`create index if not exists paragraph_mentions_ref on paragraph_mentions (kind, ref_id)`.execute(
+      db,
+    );
+    await sql`create index if not exists paragraph_references_ref on paragraph_references (kind, ref)`.execute(
+      db,
+    );
+    return;
+  }
+  // The lean tables answer every query the earlier ones did; only the unused indexes come back.
+  await sql`create index if not exists paragraph_mentions_ref on paragraph_mentions (kind, ref_id)`.execute(
+    db,
+  );
+  await sql`create index if not exists paragraph_references_ref on paragraph_references (kind, ref)`.execute(
+    db,
+  );
+}
