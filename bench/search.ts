@@ -102,8 +102,10 @@ async function main() {
       let c = cpuMs();
       for await (const o of ingestBulk(d.db, actor, sources, { preparer, tokenizing })) {
         if (!o.ok) throw o.error;
+        const before = paragraphs;
         paragraphs += o.preview.paragraphs.length;
-        if (docs % 100 === 0) process.stderr.write(`\r  ingested ${paragraphs} paragraphs`);
+        if (Math.floor(paragraphs / 10000) > Math.floor(before / 10000))
+          process.stderr.write(`\r  ingested ${paragraphs} paragraphs`);
       }
       const partIngestMs = performance.now() - t;
       ingestMs += partIngestMs;
