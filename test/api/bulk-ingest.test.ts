@@ -10,6 +10,7 @@ import { loadReferenceData, JOINT_MEETING_REPORT } from '../../src/seed/demo.js'
 import {
   ingestBulk,
   TokenizingShare,
+  batchIsFull,
   type BulkOutcome,
   type BulkSource,
 } from '../../src/modules/ingest/bulk.js';
@@ -280,6 +281,25 @@ describe('preparation on worker threads', () => {
       (here as IngestError).reason,
       (here as IngestError).message,
     ]);
+  });
+});
+
+describe('batch sizes', () => {
+  it('start at an eighth of the limits and double up to them', () => {
+    const limits = { paragraphs: 5000, documents: 50 };
+    const sizes: number[] = [];
+    // Files of 200 paragraphs: batches close at 625, 1250, 2500 and then 5000 paragraphs.
+    for (let committed = 0; committed < 5; committed++) {
+      let files = 1;
+      while (!batchIsFull(committed, files, files * 200, limits)) files++;
+      sizes.push(files);
+    }
+    expect(sizes).toEqual([4, 7, 13, 25, 25]);
+    // Small files: the document limit ramps the same way.
+    expect(batchIsFull(0, 7, 70, limits)).toBe(true);
+    expect(batchIsFull(0, 6, 60, limits)).toBe(false);
+    expect(batchIsFull(3, 49, 490, limits)).toBe(false);
+    expect(batchIsFull(3, 50, 500, limits)).toBe(true);
   });
 });
 

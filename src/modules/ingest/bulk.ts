@@ -83,6 +83,22 @@ export class TokenizingShare {
   }
 }
 
+/**
+ * Whether a batch closes, the `committed`-th of the run (from 0), with this many files and
+ * paragraphs. The first batches are smaller (an eighth, a quarter, a half of the limits): the
+ * writer starts writing once a few files are prepared instead of idling until a whole batch is
+ * (at the start of a run nothing is prepared yet).
+ */
+export function batchIsFull(
+  committed: number,
+  files: number,
+  paragraphs: number,
+  limits: { paragraphs: number; documents: number },
+): boolean {
+  const ramp = 2 ** Math.max(0, 3 - committed);
+  return paragraphs * ramp >= limits.paragraphs || files * ramp >= limits.documents;
+}
+
 type Prepared = {
   source: BulkSource;
   preview?: ImportPreview;
@@ -149,6 +165,7 @@ export async function* ingestBulk(
 
   let batch: Prepared[] = [];
   let paragraphs = 0;
+  let committedBatches = 0;
   const commit = async function* (): AsyncGenerator<BulkOutcome> {
     const ready = batch.filter((p) => p.preview);
     const settled =
@@ -209,7 +226,14 @@ export async function* ingestBulk(
     schedule();
     batch.push(p);
     paragraphs += p.preview?.paragraphs.length ?? 0;
-    if (options.previewOnly || paragraphs >= maxParagraphs || batch.length >= maxDocuments) {
+    if (
+      options.previewOnly ||
+      batchIsFull(committedBatches, batch.length, paragraphs, {
+        paragraphs: maxParagraphs,
+        documents: maxDocuments,
+      })
+    ) {
+      committedBatches++;
       yield* commit();
       adjust();
     }
