@@ -43,11 +43,21 @@ export interface AnnotatedParagraph {
   session_id: string | null;
 }
 
+/** A statement (who speaks in a paragraph) as the search indexer reads it. */
+export interface StatementRow {
+  paragraph_id: string;
+  speaker_role: string;
+  entity_id: string | null;
+  member_state_id: string | null;
+}
+
 /** What annotateExpression read and wrote, handed to the indexer that runs next in the same transaction. */
 export interface Annotated {
   paragraphs: AnnotatedParagraph[];
   mentions: { paragraph_id: string; kind: string; ref_id: string }[];
   themes: { paragraph_id: string; theme: string }[];
+  /** Every statement of the language version, when the caller wrote them just now. */
+  statements?: StatementRow[];
 }
 
 // Keyed by the transaction object, so a hand-off never leaves its transaction; taken once.
@@ -68,13 +78,15 @@ export function takeAnnotated(db: Kysely<DB>, expressionId: string): Annotated |
 /**
  * Annotates the paragraphs of a language version. `written`: the paragraphs the caller has just
  * inserted in this transaction (in position order), so they need neither reading back nor clearing
- * of earlier annotations (a new language version's paragraphs have none).
+ * of earlier annotations (a new language version's paragraphs have none); `statements`: all the
+ * statements it inserted with them, passed on to the indexer.
  */
 export async function annotateExpression(
   db: Kysely<DB>,
   expressionId: string,
   language: string,
   written?: AnnotatedParagraph[],
+  statements?: StatementRow[],
 ): Promise<void> {
   const paras: AnnotatedParagraph[] =
     written ??
@@ -132,6 +144,7 @@ export async function annotateExpression(
     paragraphs: paras,
     mentions: mentions as Annotated['mentions'],
     themes: themes as Annotated['themes'],
+    ...(written && statements ? { statements } : {}),
   });
 }
 

@@ -49,8 +49,12 @@ export interface SearchHit {
 
 export interface SearchIndex {
   readonly engine: 'sqlite-fts5' | 'postgres-fts';
-  /** Adds entries (their paragraphs must exist); an entry for an indexed paragraph replaces it. */
-  add(db: Kysely<DB>, entries: IndexEntry[]): Promise<void>;
+  /**
+   * Adds entries (their paragraphs must exist); an entry for an indexed paragraph replaces it.
+   * `fresh`: the caller guarantees that no entry is indexed yet (paragraphs written in this very
+   * transaction), so the engine need not look for earlier entries.
+   */
+  add(db: Kysely<DB>, entries: IndexEntry[], opts?: { fresh?: boolean }): Promise<void>;
   /** Removes the entries of one language version (e.g. when a new revision replaces it). */
   removeExpression(db: Kysely<DB>, expressionId: string): Promise<void>;
   /** Removes every entry. */

@@ -3,7 +3,12 @@
 // paragraphs themselves, so the index never shows a half-written document. Also rebuilds it.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { selectParagraphsForIndex, takeAnnotated, type AnnotatedParagraph } from '../ingest/annotate.js';
+import {
+  selectParagraphsForIndex,
+  takeAnnotated,
+  type AnnotatedParagraph,
+  type StatementRow,
+} from '../ingest/annotate.js';
 import { speakerKeys } from '../ingest/enrich.js';
 import { facet, searchIndexFor, type IndexEntry } from './index.js';
 import { tokenTextOf } from './token-cache.js';
@@ -31,6 +36,7 @@ export async function buildEntries(db: Kysely<DB>, expressionIds: string[]): Pro
       annotated.flatMap((x) => x.a.paragraphs),
       annotated.flatMap((x) => x.a.mentions).filter((r) => r.kind === 'entity' || r.kind === 'body'),
       annotated.flatMap((x) => x.a.themes),
+      annotated.every((x) => x.a.statements) ? annotated.flatMap((x) => x.a.statements!) : undefined,
     );
   }
   const paras = await inChunks(expressionIds, (ids) =>
@@ -69,6 +75,8 @@ async function entriesOf(
   paras: AnnotatedParagraph[],
   mentions: { paragraph_id: string; kind: string; ref_id: string }[],
   themes: { paragraph_id: string; theme: string }[],
+  /** The statements of these paragraphs when the caller has them (else they are read). */
+  known?: StatementRow[],
 ): Promise<IndexEntry[]> {
   if (paras.length === 0) return [];
   const documentIds = [...new Set(paras.map((p) => p.document_id))];
@@ -81,13 +89,14 @@ async function entriesOf(
         .where('document_id', 'in', ids)
         .execute(),
     ),
-    inChunks(paragraphIds, (ids) =>
-      db
-        .selectFrom('statements')
-        .select(['paragraph_id', 'speaker_role', 'entity_id', 'member_state_id'])
-        .where('paragraph_id', 'in', ids)
-        .execute(),
-    ),
+    known ??
+      inChunks(paragraphIds, (ids) =>
+        db
+          .selectFrom('statements')
+          .select(['paragraph_id', 'speaker_role', 'entity_id', 'member_state_id'])
+          .where('paragraph_id', 'in', ids)
+          .execute(),
+      ),
   ]);
   const group = <T extends object>(rows: T[], key: (r: T) => string) => {
     const m = new Map<string, T[]>();
@@ -134,15 +143,19 @@ async function entriesOf(
   });
 }
 
-/** Indexes a new language version and drops the entries of the version it replaces. */
+/**
+ * Indexes a new language version and drops the entries of the version it replaces. `fresh`: its
+ * paragraphs were written in this transaction, so none of them is indexed yet.
+ */
 export async function indexExpression(
   db: Kysely<DB>,
   expressionId: string,
   replacesExpressionId?: string | null,
+  opts: { fresh?: boolean } = {},
 ): Promise<number> {
   const index = searchIndexFor(db);
   if (replacesExpressionId) await index.removeExpression(db, replacesExpressionId);
   const entries = await buildEntries(db, [expressionId]);
-  await index.add(db, entries);
+  await index.add(db, entries, opts);
   return entries.length;
 }

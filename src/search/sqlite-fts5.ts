@@ -15,14 +15,27 @@ import type { QueryNode } from './query.js';
 type AnyDb = Kysely<any>;
 
 export async function createSqliteSearchSchema(db: AnyDb): Promise<void> {
-  await sql`create table search_rows (
-    rowid integer primary key,
-    paragraph_id text not null unique references paragraphs(id) on delete cascade,
-    document_id text not null,
-    expression_id text not null
-  )`.execute(db);
-  await sql`create index search_rows_expression on search_rows (expression_id)`.execute(db);
+  await createSearchRowsTable(db, 'search_rows');
   await createSqliteFtsTable(db);
+}
+
+/**
+ * The table that gives each indexed paragraph its FTS rowid (a paragraph's own rowid is not
+ * stable: VACUUM may renumber a table without an integer primary key). A language version's
+ * entries are found through the paragraphs table, so no other column or index is needed.
+ */
+export async function createSearchRowsTable(db: AnyDb, name: string): Promise<void> {
+  await sql`create table ${sql.table(name)} (
+    rowid integer primary key,
+    paragraph_id text not null unique references paragraphs(id) on delete cascade
+  )`.execute(db);
+}
+
+/** The trigger that removes a paragraph's FTS entry with its search_rows row. */
+export async function createSearchRowsTrigger(db: AnyDb): Promise<void> {
+  await sql`create trigger search_rows_delete after delete on search_rows begin
+    delete from search_fts where rowid = old.rowid;
+  end`.execute(db);
 }
 
 /**
@@ -38,9 +51,7 @@ export async function createSqliteFtsTable(db: AnyDb): Promise<void> {
   )`.execute(db);
   await sql`insert into search_fts (search_fts, rank) values ('rank', 'bm25(1.0, 0.0)')`.execute(db);
   await sql`insert into search_fts (search_fts, rank) values ('automerge', 16)`.execute(db);
-  await sql`create trigger search_rows_delete after delete on search_rows begin
-    delete from search_fts where rowid = old.rowid;
-  end`.execute(db);
+  await createSearchRowsTrigger(db);
 }
 
 /** Drops the full-text table and its trigger (search_rows stays). */
@@ -87,14 +98,14 @@ export class SqliteFts5Index implements SearchIndex {
     return { match: f ? `${match} AND (facets : (${f}))` : match, facets: f };
   }
 
-  async add(db: Kysely<DB>, entries: IndexEntry[]): Promise<void> {
+  async add(db: Kysely<DB>, entries: IndexEntry[], opts: { fresh?: boolean } = {}): Promise<void> {
     if (entries.length === 0) return;
     // A paragraph indexed again keeps its rowid, so rowid order stays the order paragraphs were
-    // first indexed in (the ranking window takes the newest matches by rowid): its row is updated
-    // and its old FTS entry deleted. New paragraphs (the usual case) get the next rowids, given
-    // here (this transaction holds the write lock), so no row needs to come back from the insert.
+    // first indexed in (the ranking window takes the newest matches by rowid): its old FTS entry
+    // is deleted. New paragraphs (the usual case) get the next rowids, given here (this
+    // transaction holds the write lock), so no row needs to come back from the insert.
     const rowidOf = new Map<string, number>();
-    for (let i = 0; i < entries.length; i += CHUNK) {
+    for (let i = 0; !opts.fresh && i < entries.length; i += CHUNK) {
       const ids = sql.join(entries.slice(i, i + CHUNK).map((e) => e.paragraphId));
       const rows = await sql<{
         rowid: number;
@@ -105,10 +116,6 @@ export class SqliteFts5Index implements SearchIndex {
     const indexed = [...rowidOf.values()];
     for (let i = 0; i < indexed.length; i += CHUNK)
       await sql`delete from search_fts where rowid in (${sql.join(indexed.slice(i, i + CHUNK))})`.execute(db);
-    for (const e of entries)
-      if (rowidOf.has(e.paragraphId))
-        await sql`update search_rows set document_id = ${e.documentId}, expression_id = ${e.expressionId}
-          where paragraph_id = ${e.paragraphId}`.execute(db);
     const fresh = entries.filter((e) => !rowidOf.has(e.paragraphId));
     if (fresh.length) {
       const max = await sql<{ m: number | null }>`select max(rowid) as m from search_rows`.execute(db);
@@ -116,14 +123,9 @@ export class SqliteFts5Index implements SearchIndex {
       const rows = fresh.map((e) => {
         const rowid = ++next;
         rowidOf.set(e.paragraphId, rowid);
-        return {
-          rowid,
-          paragraph_id: e.paragraphId,
-          document_id: e.documentId,
-          expression_id: e.expressionId,
-        };
+        return { rowid, paragraph_id: e.paragraphId };
       });
-      await insertRaw(db, 'search_rows', ['rowid', 'paragraph_id', 'document_id', 'expression_id'], rows);
+      await insertRaw(db, 'search_rows', ['rowid', 'paragraph_id'], rows);
     }
     await insertRaw(
       db,
@@ -134,7 +136,8 @@ export class SqliteFts5Index implements SearchIndex {
   }
 
   async removeExpression(db: Kysely<DB>, expressionId: string): Promise<void> {
-    await sql`delete from search_rows where expression_id = ${expressionId}`.execute(db);
+    await sql`delete from search_rows
+      where paragraph_id in (select id from paragraphs where expression_id = ${expressionId})`.execute(db);
   }
 
   async clear(db: Kysely<DB>): Promise<void> {

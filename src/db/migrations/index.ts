@@ -7,7 +7,7 @@ import * as m0004 from './0004_access.js';
 import * as m0005 from './0005_coherence.js';
 import * as m0006 from './0006_run_duration.js';
 import * as m0007 from './0007_fts_settings.js';
-import * as m0008 from './0008_lean_annotations.js';
+import * as m0008 from './0008_lean_tables.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -17,7 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005_coherence': m0005,
   '0006_run_duration': m0006,
   '0007_fts_settings': m0007,
-  '0008_lean_annotations': m0008,
+  '0008_lean_tables': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -143,8 +143,9 @@ export async function writeExpression(
       document_id: documentId,
       ...doc,
     })),
+    statementRows,
   );
-  await indexExpression(trx, expression.id, current?.id);
+  await indexExpression(trx, expression.id, current?.id, { fresh: true });
   await trx
     .updateTable('documents')
     .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))

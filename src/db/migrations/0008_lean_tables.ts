@@ -7,8 +7,13 @@
 // SQLite: the four annotation tables become WITHOUT ROWID tables clustered by paragraph, one b-tree
 // each: mentions and references keyed (paragraph_id, id), themes (paragraph_id, theme), annotations
 // (paragraph_id). Ids stay as they were (UUIDs made by newId, unique by construction). Rows are
-// copied over. PostgreSQL: the two unused (kind, ref) indexes are dropped; the tables stay.
+// copied over. The search index's row table keeps only what it is for, the FTS rowid of each
+// paragraph (search/sqlite-fts5.ts): its document and language-version columns and their index
+// were read by nothing but the removal of a language version's entries, which now finds them
+// through the paragraphs. PostgreSQL: the two unused (kind, ref) indexes are dropped; the tables
+// stay.
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { createSearchRowsTable, createSearchRowsTrigger } from '../../search/sqlite-fts5.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -82,6 +87,19 @@ export async function up(db: AnyDb): Promise<void> {
       .execute(db);
     await sql.raw(`drop table ${t.table}`).execute(db);
     await sql.raw(`alter table ${t.table}_lean rename to ${t.table}`).execute(db);
+  }
+  const columns = await sql<{ name: string }>`select name from pragma_table_info('search_rows')`.execute(db);
+  if (columns.rows.some((c) => c.name === 'expression_id')) {
+    // Rowids are kept: they are the FTS entries' rowids. The trigger goes first, so that nothing
+    // touches the FTS table while its row table is replaced.
+    await sql`drop trigger if exists search_rows_delete`.execute(db);
+    await createSearchRowsTable(db, 'search_rows_lean');
+    await sql`insert into search_rows_lean (rowid, paragraph_id) select rowid, paragraph_id from search_rows`.execute(
+      db,
+    );
+    await sql`drop table search_rows`.execute(db);
+    await sql`alter table search_rows_lean rename to search_rows`.execute(db);
+    await createSearchRowsTrigger(db);
   }
 }
 
