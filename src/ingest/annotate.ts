@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { insertRows } from '../db/rows.js';
 import { phraseKey } from '../search/tokenize.js';
-import type { Language } from './enrich.js';
+import type { Acronym, Language, Mention, Reference } from './enrich.js';
 import { enrichment } from './enrich-cache.js';
 
 /** Paragraphs with the document fields that annotation and the search index both need. */
@@ -29,6 +29,20 @@ export function selectParagraphsForIndex(db: Kysely<DB>) {
     ]);
 }
 
+/**
+ * What the preview of an import found for a text (ingest/pipeline.ts, the same pure functions of
+ * the text), handed to the write path so that it does not compute it again; `tokens`: its index
+ * tokens, space-separated (tokenText). Anything left out is computed.
+ */
+export interface KnownEnrichment {
+  language?: Language;
+  mentions?: readonly Mention[];
+  references?: readonly Reference[];
+  themes?: readonly string[];
+  acronyms?: readonly Acronym[];
+  tokens?: string;
+}
+
 /** A paragraph as the search indexer needs it (search/indexer.ts buildEntries). */
 export interface AnnotatedParagraph {
   id: string;
@@ -41,6 +55,8 @@ export interface AnnotatedParagraph {
   type: string;
   access_level: string;
   session_id: string | null;
+  /** What is known of its text already (a paragraph just written from an import preview). */
+  known?: KnownEnrichment;
 }
 
 /** A statement (who speaks in a paragraph) as the search indexer reads it. */
@@ -105,15 +121,19 @@ export async function annotateExpression(
   const themes: Record<string, unknown>[] = [];
   const acronyms: Record<string, unknown>[] = [];
   for (const p of paras) {
-    // The preview of an import found these already (enrich-cache.ts): same text, same result.
-    const lang = enrichment.language(p.text, language as Language);
+    // The preview of an import found these already (p.known, or else enrich-cache.ts): same
+    // text, same result.
+    const k = p.known;
+    const lang = k?.language ?? enrichment.language(p.text, language as Language);
     annotations.push({ paragraph_id: p.id, language: lang });
-    for (const m of enrichment.mentions(p.text))
+    for (const m of k?.mentions ?? enrichment.mentions(p.text))
       mentions.push({ id: newId(), paragraph_id: p.id, kind: m.kind, ref_id: m.refId, surface: m.surface });
-    for (const r of enrichment.references(p.text))
+    const refs = k?.references ?? enrichment.references(p.text);
+    for (const r of refs)
       references.push({ id: newId(), paragraph_id: p.id, kind: r.kind, ref: r.ref, surface: r.surface });
-    for (const t of enrichment.themes(p.text)) themes.push({ paragraph_id: p.id, theme: t });
-    for (const a of enrichment.acronyms(p.text)) {
+    for (const t of k?.themes ?? enrichment.themes(p.text, refs as Reference[]))
+      themes.push({ paragraph_id: p.id, theme: t });
+    for (const a of k?.acronyms ?? enrichment.acronyms(p.text)) {
       const shortKey = phraseKey(a.shortForm);
       const longKey = phraseKey(a.longForm);
       if (shortKey && longKey && shortKey !== longKey)

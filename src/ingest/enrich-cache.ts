@@ -24,16 +24,16 @@ interface Entry {
   acronyms?: Acronym[];
 }
 
-/** What is known about a text: what another thread found (prime), or this one computed. */
-export type EnrichmentSnapshot = Entry;
-
 // Enough for what a bulk ingest has prepared ahead of the writer (two batches, see
 // modules/ingest/bulk.ts): about 40 MB when full.
 const MAX_ENTRIES = 40_000;
 const MAX_CHARS = 12_000_000;
 const memo = new FifoMap<string, Entry>(MAX_ENTRIES, MAX_CHARS);
+let memoOn = true;
 
 function entry(text: string): Entry {
+  // Off: every call computes (a thread that enriches each text once and hands the results on).
+  if (!memoOn) return {};
   let e = memo.get(text);
   if (e) return e;
   e = {};
@@ -60,25 +60,28 @@ export const enrichment = {
     const e = entry(text);
     return (e.references ??= findReferences(text));
   },
-  /** Themes, with the SDGs of the text's own references (as findThemes(text, findReferences(text))). */
-  themes(text: string): string[] {
+  /**
+   * Themes, with the SDGs of the text's own references (as findThemes(text, findReferences(text)));
+   * `references`: those references, when the caller has them.
+   */
+  themes(text: string, references?: Reference[]): string[] {
     const e = entry(text);
-    return (e.themes ??= findThemes(text, enrichment.references(text)));
+    return (e.themes ??= findThemes(text, references ?? enrichment.references(text)));
   },
   acronyms(text: string): Acronym[] {
     const e = entry(text);
     return (e.acronyms ??= findAcronyms(text));
   },
-  /** Records what another thread found for a text (same pure functions, same results). */
-  prime(text: string, known: EnrichmentSnapshot): void {
-    Object.assign(entry(text), known);
-  },
-  /** What the memo holds for a text, without computing anything (tests). */
-  peek(text: string): EnrichmentSnapshot | undefined {
-    return memo.get(text);
-  },
   /** Forgets everything (tests). */
   clear(): void {
     memo.clear();
+  },
+  /**
+   * Turns the memo off (on: true turns it back on): for a thread whose every text is enriched
+   * once, where the memo would only cost a look-up and an entry per text.
+   */
+  memoize(on: boolean): void {
+    memoOn = on;
+    if (!on) memo.clear();
   },
 };

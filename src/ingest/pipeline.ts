@@ -166,7 +166,8 @@ export async function prepareImport(
   const ctx: SpeakerContext = {};
   const paragraphs = seg.paragraphs.map((p): PreviewParagraph => {
     const paraLanguage = enrichment.language(p.text, language);
-    const references = [...enrichment.references(p.text)];
+    const found = enrichment.references(p.text);
+    const references = [...found];
     const warnings = seg.warnings.filter((w) => w.paragraph === p.number).map((w) => w.message);
     if (paraLanguage !== language) warnings.push(`paragraph reads as '${paraLanguage}', not '${language}'`);
     if (p.text.length > 20000) warnings.push('paragraph is longer than 20000 characters');
@@ -179,15 +180,18 @@ export async function prepareImport(
       // Memoized (enrich-cache.ts): annotating the committed paragraphs reads these again.
       mentions: [...enrichment.mentions(p.text)],
       references,
-      themes: [...enrichment.themes(p.text)],
+      themes: [...enrichment.themes(p.text, found)],
       acronyms: [...enrichment.acronyms(p.text)],
-      subpoints: p.subpoints.map((s, i) => ({
-        number: `${p.number}.${i + 1}`,
-        text: s.text,
-        mentions: [...enrichment.mentions(s.text)],
-        references: [...enrichment.references(s.text)],
-        themes: [...enrichment.themes(s.text)],
-      })),
+      subpoints: p.subpoints.map((s, i) => {
+        const refs = enrichment.references(s.text);
+        return {
+          number: `${p.number}.${i + 1}`,
+          text: s.text,
+          mentions: [...enrichment.mentions(s.text)],
+          references: [...refs],
+          themes: [...enrichment.themes(s.text, refs)],
+        };
+      }),
       warnings,
     };
   });

@@ -1,15 +1,14 @@
 // Bulk ingest on several cores: worker threads prepare the files (read, segment, enrich, tokenize;
 // prepare-worker.ts) while the main thread writes the documents that are ready. What a worker
-// computed is handed to this thread's memos (enrich-cache.ts, search/token-cache.ts), so the write
-// path does not compute it again. Results are the same as prepareImport() in this thread: the work
+// computed travels with the preview to the write path (knownEnrichmentOf), so the write path does
+// not compute it again. Results are the same as prepareImport() in this thread: the work
 // is the same pure functions over the same bytes.
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { primeTokens } from '../search/token-cache.js';
 import type { Acronym, Language } from './enrich.js';
-import { enrichment, type EnrichmentSnapshot } from './enrich-cache.js';
+import type { KnownEnrichment } from './annotate.js';
 import { prepareImport, type ImportPreview, type PrepareOptions } from './pipeline.js';
 import { IngestError, type IngestFailure } from './read.js';
 
@@ -87,38 +86,44 @@ export const inThread: Preparer = {
 };
 
 /**
- * Hands what a worker computed to this thread's memos, keyed by the very text strings of the
- * preview (which the write path passes on, so each lookup hashes a string whose hash is cached).
+ * What is known about each text of a preview, in the order the write path stores them (each
+ * paragraph, then its sub-points): the enrichment the preview carries, and what a worker found
+ * besides (a sub-point's language and acronyms, the index tokens). The write path takes these
+ * instead of computing them again (ingest/annotate.ts, search/indexer.ts). A field left out is
+ * computed there.
  */
-function primePrepared(preview: ImportPreview, tokens: string[], subpoints: PrepareReplySubpoint[]): void {
-  const fallback = preview.language;
+export function knownEnrichmentOf(preview: ImportPreview): KnownEnrichment[] {
+  const extras = preparedExtras.get(preview);
+  const tokens = extras?.tokens.length ? extras.tokens : undefined;
+  const out: KnownEnrichment[] = [];
   let t = 0;
   let s = 0;
-  const prime = (
-    text: string,
-    language: Language,
-    found: Pick<EnrichmentSnapshot, 'mentions' | 'references' | 'themes'>,
-    acronyms: Acronym[],
-  ) => {
-    enrichment.prime(text, {
-      languages: new Map([[fallback, language]]),
-      mentions: found.mentions,
-      references: found.references,
-      themes: found.themes,
-      acronyms,
-    });
-    if (tokens.length) primeTokens(text, tokens[t++]!);
-  };
   for (const p of preview.paragraphs) {
-    prime(p.text, p.language, p, p.acronyms);
+    out.push({
+      language: p.language,
+      mentions: p.mentions,
+      references: p.references,
+      themes: p.themes,
+      acronyms: p.acronyms,
+      ...(tokens ? { tokens: tokens[t++]! } : {}),
+    });
     for (const sp of p.subpoints) {
-      const extra = subpoints[s++]!;
-      prime(sp.text, extra.language, sp, extra.acronyms);
+      const extra = extras?.subpoints[s++];
+      out.push({
+        mentions: sp.mentions,
+        references: sp.references,
+        themes: sp.themes,
+        ...(extra ? { language: extra.language, acronyms: extra.acronyms } : {}),
+        ...(tokens ? { tokens: tokens[t++]! } : {}),
+      });
     }
   }
+  return out;
 }
 
-// Content hashes computed by the workers, by preview (kept as long as the preview is).
+// What workers computed besides the preview, by preview (kept as long as the preview is).
+const preparedExtras = new WeakMap<ImportPreview, { tokens: string[]; subpoints: PrepareReplySubpoint[] }>();
+// Content hashes computed by the workers, by preview.
 const contentHashes = new WeakMap<ImportPreview, { title: string; hash: string }>();
 
 /** The content hash a worker computed for this preview under this title, if it did. */
@@ -188,7 +193,7 @@ export class PreparePool implements Preparer {
     this.slots[slot]!.load--;
     this.busy += r.ms;
     if (r.ok) {
-      primePrepared(r.preview, r.tokens, r.subpoints);
+      preparedExtras.set(r.preview, { tokens: r.tokens, subpoints: r.subpoints });
       contentHashes.set(r.preview, r.contentHash);
       p.resolve(r.preview);
     } else if ('ingest' in r) {

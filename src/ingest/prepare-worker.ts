@@ -12,6 +12,8 @@ import type { PrepareOutcome, PrepareReply, PrepareReplySubpoint, PrepareRequest
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker.ts runs as a worker thread');
+// Each text is enriched once here and the results travel with the preview: no memo.
+enrichment.memoize(false);
 
 port.on('message', (m: PrepareRequest) => {
   const started = performance.now();

@@ -11,7 +11,7 @@ import {
 } from '../ingest/annotate.js';
 import { speakerKeys } from '../ingest/enrich.js';
 import { facet, searchIndexFor, type IndexEntry } from './index.js';
-import { tokenTextOf } from './token-cache.js';
+import { tokenText } from './tokenize.js';
 
 const IN_CHUNK = 500;
 
@@ -137,7 +137,7 @@ async function entriesOf(
       paragraphId: p.id,
       documentId: p.document_id,
       expressionId: p.expression_id,
-      body: tokenTextOf(p.text),
+      body: p.known?.tokens ?? tokenText(p.text),
       facets: [...facets],
     };
   });

@@ -4,6 +4,7 @@
 // on worker threads gives exactly the previews, enrichment and tokens of this thread.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/db.js';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { loadReferenceData, JOINT_MEETING_REPORT } from '../../src/seed/demo.js';
@@ -20,16 +21,26 @@ import { verifyChain } from '../../src/modules/audit/chain.js';
 import { isAppError, errors } from '../../src/lib/errors.js';
 import { IngestError } from '../../src/ingest/read.js';
 import { prepareImport } from '../../src/ingest/pipeline.js';
-import { inThread, PreparePool, preparedContentHash } from '../../src/ingest/prepare-pool.js';
+import {
+  inThread,
+  knownEnrichmentOf,
+  PreparePool,
+  preparedContentHash,
+} from '../../src/ingest/prepare-pool.js';
 import {
   contentHash,
   expressionParagraphsOf,
   expressionTitleOf,
 } from '../../src/modules/documents/content.js';
 import { enrichment } from '../../src/ingest/enrich-cache.js';
-import { isPrimed, tokenTextOf } from '../../src/search/token-cache.js';
 import { tokenText } from '../../src/search/tokenize.js';
-import { detectLanguage, findAcronyms, findMentions, findReferences } from '../../src/ingest/enrich.js';
+import {
+  detectLanguage,
+  findAcronyms,
+  findMentions,
+  findReferences,
+  findThemes,
+} from '../../src/ingest/enrich.js';
 import { newId } from '../../src/lib/ids.js';
 import { searchIndexFor } from '../../src/search/index.js';
 import { SYNTHETIC_EN_REPORT } from '../search/fixtures.js';
@@ -158,6 +169,62 @@ describe.each(BACKENDS)('bulk ingest on %s', (backend) => {
     }
   });
 
+  it('annotates a file prepared on a worker exactly as one prepared here', async () => {
+    // The joint meeting report: sub-points, speakers, mentions, references, acronyms. The same
+    // text under two names (two documents), once through a worker and once in this thread.
+    const text = fs.readFileSync(JOINT_MEETING_REPORT);
+    const pool = new PreparePool(1);
+    const ids: string[] = [];
+    const docs: string[] = [];
+    try {
+      for (const [name, preparer] of [
+        ['annotate-worker.txt', pool],
+        ['annotate-here.txt', inThread],
+      ] as const) {
+        enrichment.clear();
+        const [o] = await collect(
+          ingestBulk(d.db, actor, [source(name, Buffer.concat([text, Buffer.from(`\n${name}\n`)]))], {
+            preparer,
+          }),
+        );
+        expect(o?.ok && o.result?.status).toBe('created');
+        ids.push(o?.ok ? o.result!.expressionId : '');
+        docs.push(o?.ok ? o.result!.documentId : '');
+      }
+    } finally {
+      await pool.close();
+    }
+    const annotations = async (expressionId: string) => {
+      const rows = async (table: string, columns: string) =>
+        (
+          await sql
+            .raw(
+              `select p.position, ${columns} from ${table} a join paragraphs p on p.id = a.paragraph_id
+               where p.expression_id = '${expressionId}' order by p.position, ${columns}`,
+            )
+            .execute(d.db)
+        ).rows;
+      return {
+        languages: await rows('paragraph_annotations', 'a.language'),
+        mentions: await rows('paragraph_mentions', 'a.kind, a.ref_id, a.surface'),
+        references: await rows('paragraph_references', 'a.kind, a.ref, a.surface'),
+        themes: await rows('paragraph_themes', 'a.theme'),
+        acronyms: await rows('acronyms', 'a.short_form, a.long_form'),
+        statements: await rows('statements', 'a.speaker_role, a.entity_id'),
+      };
+    };
+    const worker = await annotations(ids[0]!);
+    expect(worker.mentions.length).toBeGreaterThan(20);
+    expect(worker.acronyms.length).toBeGreaterThan(0);
+    expect(worker.statements.length).toBeGreaterThan(5);
+    expect(worker).toEqual(await annotations(ids[1]!));
+    // And the index finds both alike.
+    const found = await searchParagraphs(d.db, actor, { q: '联检组', limit: 100 });
+    const inDocument = (id: string) => found.items.filter((i) => i.documentId === id).map((i) => i.number);
+    expect(inDocument(docs[0]!).length).toBeGreaterThan(5);
+    expect(inDocument(docs[0]!)).toEqual(inDocument(docs[1]!));
+  });
+
   it('stops scheduling when asked and commits what was prepared', async () => {
     const files = Array.from({ length: 6 }, (_, i) =>
       source(`stop-${i}.txt`, report(`Stop report ${i}`, 4, `stop${i}`)),
@@ -253,21 +320,27 @@ describe('preparation on worker threads', () => {
         contentHash({ title, paragraphs: expressionParagraphsOf(here) }),
       );
       expect(preparedContentHash(there, 'another title')).toBeUndefined();
-      // Primed from the worker, paragraphs and sub-points alike: the memos answer without
-      // computing, with what computing here gives.
+      // Handed to the write path with the preview, paragraphs and sub-points alike, in the order
+      // they are stored: what computing here gives.
       const texts = there.paragraphs.flatMap((p) => [p.text, ...p.subpoints.map((s) => s.text)]);
       expect(texts.length).toBeGreaterThan(there.paragraphs.length);
-      for (const text of texts) {
-        const known = enrichment.peek(text);
-        expect(known?.languages?.get(there.language)).toBe(detectLanguage(text, there.language));
-        expect(known?.mentions).toEqual(findMentions(text));
-        expect(known?.references).toEqual(findReferences(text));
-        expect(known?.acronyms).toEqual(findAcronyms(text));
-        expect(known?.themes).toEqual(enrichment.themes(text));
-        expect(isPrimed(text)).toBe(true);
-        expect(tokenTextOf(text)).toBe(tokenText(text));
-        expect(isPrimed(text)).toBe(false);
-      }
+      const known = knownEnrichmentOf(there);
+      expect(known).toHaveLength(texts.length);
+      texts.forEach((text, i) => {
+        const k = known[i]!;
+        expect(k.language).toBe(detectLanguage(text, there.language));
+        expect(k.mentions).toEqual(findMentions(text));
+        expect(k.references).toEqual(findReferences(text));
+        expect(k.acronyms).toEqual(findAcronyms(text));
+        expect(k.themes).toEqual(findThemes(text, findReferences(text)));
+        expect(k.tokens).toBe(tokenText(text));
+      });
+      // Prepared here, the preview carries all but a sub-point's language and acronyms and the tokens.
+      const local = knownEnrichmentOf(here);
+      expect(local.map((k) => k.tokens)).toEqual(texts.map(() => undefined));
+      expect(local.filter((k) => k.language === undefined)).toHaveLength(
+        texts.length - there.paragraphs.length,
+      );
     }
   });
 

@@ -8,7 +8,7 @@ import { newId } from '../../../lib/ids.js';
 import { insertRows } from '../../../db/rows.js';
 import type { Actor } from '../../access/actor.js';
 import { runCommand, type CommandTx } from '../../audit/command.js';
-import { annotateExpression } from '../../../ingest/annotate.js';
+import { annotateExpression, type KnownEnrichment } from '../../../ingest/annotate.js';
 import { indexExpression } from '../../../search/indexer.js';
 import { documentPolicy } from '../policies.js';
 import type { CreateExpressionInput } from '../schema.js';
@@ -57,8 +57,12 @@ export async function writeExpression(
   { trx, now, audit, unchanged }: CommandTx,
   documentId: string,
   input: CreateExpressionInput,
-  /** contentHash(input), when the caller has it already (an import prepared on another thread). */
-  known: { contentHash?: string } = {},
+  /**
+   * What the caller knows already (an import's preview, maybe prepared on another thread):
+   * contentHash(input), and the enrichment of each text in the order the texts are stored (each
+   * paragraph, then its sub-points).
+   */
+  known: { contentHash?: string; texts?: KnownEnrichment[] } = {},
 ): Promise<AddExpressionResult> {
   validateParagraphs(input);
   const hash = known.contentHash ?? contentHash(input);
@@ -134,7 +138,7 @@ export async function writeExpression(
     trx,
     expression.id,
     input.language,
-    paraRows.map((r) => ({
+    paraRows.map((r, i) => ({
       id: r.id,
       parent_id: r.parent_id,
       text: r.text,
@@ -142,6 +146,7 @@ export async function writeExpression(
       language: input.language,
       document_id: documentId,
       ...doc,
+      ...(known.texts?.[i] ? { known: known.texts[i] } : {}),
     })),
     statementRows,
   );

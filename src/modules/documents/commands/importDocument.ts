@@ -17,7 +17,7 @@ import type { DocumentType } from '../schema.js';
 import type { AccessLevel } from '../../access/visibility.js';
 import { writeExpression } from './addExpression.js';
 import { expressionParagraphsOf, expressionTitleOf } from '../content.js';
-import { preparedContentHash } from '../../../ingest/prepare-pool.js';
+import { knownEnrichmentOf, preparedContentHash } from '../../../ingest/prepare-pool.js';
 import { writeDocument } from './registerDocument.js';
 
 export interface ImportMetadata {
@@ -186,7 +186,7 @@ function importCommand(props: ImportItem): CommandSpec<ImportResult> {
           sourceName: preview.fileName.slice(0, 300),
           paragraphs: expressionParagraphsOf(preview),
         },
-        { contentHash: preparedContentHash(preview, title) },
+        { contentHash: preparedContentHash(preview, title), texts: knownEnrichmentOf(preview) },
       );
       if (result.status === 'unchanged')
         return { fileName: preview.fileName, documentId, ...result, documentCreated: false, ...counts };
