@@ -20,54 +20,32 @@ type AnyDb = Kysely<any>;
 
 const isSqlite = (db: AnyDb) => db.getExecutor().adapter instanceof SqliteAdapter;
 
-/** The new definitions (SQLite), each with the columns it copies. */
-const LEAN: { table: string; columns: string; create: (name: string) => ReturnType<typeof sql.raw> }[] = [
-  {
-    table: 'paragraph_annotations',
-    columns: 'paragraph_id, language',
-    create: (n) =>
-      sql.raw(`create table ${n} (
-        paragraph_id text not null primary key references paragraphs (id) on delete cascade,
-        language text not null
-      ) without rowid`),
-  },
+/** The new definitions (SQLite): every column text and not null, the key led by the paragraph. */
+const LEAN: { table: string; columns: string[]; key: string[] }[] = [
+  { table: 'paragraph_annotations', columns: ['paragraph_id', 'language'], key: ['paragraph_id'] },
   {
     table: 'paragraph_mentions',
-    columns: 'id, paragraph_id, kind, ref_id, surface',
-    create: (n) =>
-      sql.raw(`create table ${n} (
-        id text not null,
-        paragraph_id text not null references paragraphs (id) on delete cascade,
-        kind text not null,
-        ref_id text not null,
-        surface text not null,
-        primary key (paragraph_id, id)
-      ) without rowid`),
+    columns: ['id', 'paragraph_id', 'kind', 'ref_id', 'surface'],
+    key: ['paragraph_id', 'id'],
   },
   {
     table: 'paragraph_references',
-    columns: 'id, paragraph_id, kind, ref, surface',
-    create: (n) =>
-      sql.raw(`create table ${n} (
-        id text not null,
-        paragraph_id text not null references paragraphs (id) on delete cascade,
-        kind text not null,
-        ref text not null,
-        surface text not null,
-        primary key (paragraph_id, id)
-      ) without rowid`),
+    columns: ['id', 'paragraph_id', 'kind', 'ref', 'surface'],
+    key: ['paragraph_id', 'id'],
   },
-  {
-    table: 'paragraph_themes',
-    columns: 'paragraph_id, theme',
-    create: (n) =>
-      sql.raw(`create table ${n} (
-        paragraph_id text not null references paragraphs (id) on delete cascade,
-        theme text not null,
-        primary key (paragraph_id, theme)
-      ) without rowid`),
-  },
+  { table: 'paragraph_themes', columns: ['paragraph_id', 'theme'], key: ['paragraph_id', 'theme'] },
 ];
+
+function createLean(t: (typeof LEAN)[number], name: string) {
+  const columns = t.columns.map((c) =>
+    c === 'paragraph_id'
+      ? 'paragraph_id text not null references paragraphs (id) on delete cascade'
+      : `${c} text not null`,
+  );
+  return sql.raw(
+    `create table ${name} (${columns.join(', ')}, primary key (${t.key.join(', ')})) without rowid`,
+  );
+}
 
 export async function up(db: AnyDb): Promise<void> {
   if (!isSqlite(db)) {
@@ -81,10 +59,9 @@ export async function up(db: AnyDb): Promise<void> {
     }>`select sql from sqlite_master where type = 'table' and name = ${t.table}`.execute(db);
     if (/without rowid/i.test(r.rows[0]?.sql ?? '')) continue;
     // Indexes go with the old table; no other table refers to these.
-    await t.create(`${t.table}_lean`).execute(db);
-    await sql
-      .raw(`insert into ${t.table}_lean (${t.columns}) select ${t.columns} from ${t.table}`)
-      .execute(db);
+    await createLean(t, `${t.table}_lean`).execute(db);
+    const columns = t.columns.join(', ');
+    await sql.raw(`insert into ${t.table}_lean (${columns}) select ${columns} from ${t.table}`).execute(db);
     await sql.raw(`drop table ${t.table}`).execute(db);
     await sql.raw(`alter table ${t.table}_lean rename to ${t.table}`).execute(db);
   }
