@@ -6,8 +6,17 @@ import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { insertRows } from '../db/rows.js';
 import { phraseKey } from '../search/tokenize.js';
-import type { Acronym, Language, Mention, Reference } from './enrich.js';
-import { enrichment } from './enrich-cache.js';
+import {
+  detectLanguage,
+  findAcronyms,
+  findMentions,
+  findReferences,
+  findThemes,
+  type Acronym,
+  type Language,
+  type Mention,
+  type Reference,
+} from './enrich.js';
 
 /** Paragraphs with the document fields that annotation and the search index both need. */
 export function selectParagraphsForIndex(db: Kysely<DB>) {
@@ -121,19 +130,19 @@ export async function annotateExpression(
   const themes: Record<string, unknown>[] = [];
   const acronyms: Record<string, unknown>[] = [];
   for (const p of paras) {
-    // The preview of an import found these already (p.known, or else enrich-cache.ts): same
-    // text, same result.
+    // What the preview of an import found already (p.known) is not found again: same text,
+    // same result.
     const k = p.known;
-    const lang = k?.language ?? enrichment.language(p.text, language as Language);
+    const lang = k?.language ?? detectLanguage(p.text, language as Language);
     annotations.push({ paragraph_id: p.id, language: lang });
-    for (const m of k?.mentions ?? enrichment.mentions(p.text))
+    for (const m of k?.mentions ?? findMentions(p.text))
       mentions.push({ id: newId(), paragraph_id: p.id, kind: m.kind, ref_id: m.refId, surface: m.surface });
-    const refs = k?.references ?? enrichment.references(p.text);
+    const refs = k?.references ?? findReferences(p.text);
     for (const r of refs)
       references.push({ id: newId(), paragraph_id: p.id, kind: r.kind, ref: r.ref, surface: r.surface });
-    for (const t of k?.themes ?? enrichment.themes(p.text, refs as Reference[]))
+    for (const t of k?.themes ?? findThemes(p.text, refs))
       themes.push({ paragraph_id: p.id, theme: t });
-    for (const a of k?.acronyms ?? enrichment.acronyms(p.text)) {
+    for (const a of k?.acronyms ?? findAcronyms(p.text)) {
       const shortKey = phraseKey(a.shortForm);
       const longKey = phraseKey(a.longForm);
       if (shortKey && longKey && shortKey !== longKey)

@@ -972,7 +972,7 @@ const THEME_TERMS = THEMES.map((t) => ({ id: t.id, terms: t.terms.map((x) => fol
 const THEME_SCANNER = new LiteralScanner(THEME_TERMS.map((t) => t.terms));
 const themeHits = new Uint8Array(THEME_TERMS.length);
 
-export function findThemes(text: string, references: Reference[] = []): string[] {
+export function findThemes(text: string, references: readonly Reference[] = []): string[] {
   const folded = foldText(text);
   const out = new Set<string>();
   const hits = THEME_SCANNER.scan(folded, themeHits);

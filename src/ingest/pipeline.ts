@@ -5,10 +5,13 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { findDate, segmentText } from './segment.js';
 import { readSource, IngestError, type SourceFormat } from './read.js';
-import { enrichment } from './enrich-cache.js';
 import {
   detectLanguage,
+  findAcronyms,
+  findMentions,
+  findReferences,
   findSpeakers,
+  findThemes,
   type Acronym,
   type Language,
   type Mention,
@@ -165,9 +168,8 @@ export async function prepareImport(
     }
   const ctx: SpeakerContext = {};
   const paragraphs = seg.paragraphs.map((p): PreviewParagraph => {
-    const paraLanguage = enrichment.language(p.text, language);
-    const found = enrichment.references(p.text);
-    const references = [...found];
+    const paraLanguage = detectLanguage(p.text, language);
+    const references = findReferences(p.text);
     const warnings = seg.warnings.filter((w) => w.paragraph === p.number).map((w) => w.message);
     if (paraLanguage !== language) warnings.push(`paragraph reads as '${paraLanguage}', not '${language}'`);
     if (p.text.length > 20000) warnings.push('paragraph is longer than 20000 characters');
@@ -177,19 +179,19 @@ export async function prepareImport(
       language: paraLanguage,
       crossesPageBreak: p.crossesPageBreak,
       speakers: findSpeakers(p.text, language, ctx),
-      // Memoized (enrich-cache.ts): annotating the committed paragraphs reads these again.
-      mentions: [...enrichment.mentions(p.text)],
+      // The write path takes these with the preview (knownEnrichmentOf) instead of finding them again.
+      mentions: findMentions(p.text),
       references,
-      themes: [...enrichment.themes(p.text, found)],
-      acronyms: [...enrichment.acronyms(p.text)],
+      themes: findThemes(p.text, references),
+      acronyms: findAcronyms(p.text),
       subpoints: p.subpoints.map((s, i) => {
-        const refs = enrichment.references(s.text);
+        const refs = findReferences(s.text);
         return {
           number: `${p.number}.${i + 1}`,
           text: s.text,
-          mentions: [...enrichment.mentions(s.text)],
-          references: [...refs],
-          themes: [...enrichment.themes(s.text, refs)],
+          mentions: findMentions(s.text),
+          references: refs,
+          themes: findThemes(s.text, refs),
         };
       }),
       warnings,

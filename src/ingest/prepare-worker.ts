@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { tokenText } from '../search/tokenize.js';
-import { enrichment } from './enrich-cache.js';
+import { detectLanguage, findAcronyms } from './enrich.js';
 import { prepareImport, type PrepareOptions } from './pipeline.js';
 import { IngestError } from './read.js';
 import { contentHash, expressionParagraphsOf, expressionTitleOf } from '../modules/documents/content.js';
@@ -12,8 +12,6 @@ import type { PrepareOutcome, PrepareReply, PrepareReplySubpoint, PrepareRequest
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker.ts runs as a worker thread');
-// Each text is enriched once here and the results travel with the preview: no memo.
-enrichment.memoize(false);
 
 port.on('message', (m: PrepareRequest) => {
   const started = performance.now();
@@ -37,8 +35,8 @@ async function handle(m: PrepareRequest): Promise<PrepareOutcome> {
       for (const s of p.subpoints) {
         if (m.tokenize) tokens.push(tokenText(s.text));
         subpoints.push({
-          language: enrichment.language(s.text, preview.language),
-          acronyms: enrichment.acronyms(s.text),
+          language: detectLanguage(s.text, preview.language),
+          acronyms: findAcronyms(s.text),
         });
       }
     }

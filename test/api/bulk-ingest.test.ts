@@ -32,7 +32,6 @@ import {
   expressionParagraphsOf,
   expressionTitleOf,
 } from '../../src/modules/documents/content.js';
-import { enrichment } from '../../src/ingest/enrich-cache.js';
 import { tokenText } from '../../src/search/tokenize.js';
 import {
   detectLanguage,
@@ -181,7 +180,6 @@ describe.each(BACKENDS)('bulk ingest on %s', (backend) => {
         ['annotate-worker.txt', pool],
         ['annotate-here.txt', inThread],
       ] as const) {
-        enrichment.clear();
         const [o] = await collect(
           ingestBulk(d.db, actor, [source(name, Buffer.concat([text, Buffer.from(`\n${name}\n`)]))], {
             preparer,
@@ -304,14 +302,13 @@ describe('preparation on worker threads', () => {
   });
   afterAll(async () => pool.close());
 
-  it('gives the same previews as this thread, and primes the enrichment and token memos', async () => {
+  it('gives the same previews as this thread, and hands over the enrichment and tokens with them', async () => {
     const files: [string, Buffer][] = [
       ['synthetic-en.txt', Buffer.from(SYNTHETIC_EN_REPORT)],
       ['joint-meeting-2024.zh.txt', fs.readFileSync(JOINT_MEETING_REPORT)],
     ];
     for (const [name, bytes] of files) {
       const here = await inThread.prepare(name, bytes);
-      enrichment.clear();
       const there = await pool.prepare(name, bytes);
       expect(there).toEqual(here);
       // The worker's content hash is the one this thread computes for the same language version.
