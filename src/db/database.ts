@@ -8,6 +8,15 @@ import pg from 'pg';
 import type { DB } from './schema.js';
 import { migrationProvider, migrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { SearchPathIntrospector } from './pg-introspector.js';
+
+/** PostgreSQL through `pg`, its migrator looking only at the connection's own schemas (pg-introspector.ts). */
+class SearchPathPostgresDialect extends PostgresDialect {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override createIntrospector(db: Kysely<any>): SearchPathIntrospector {
+    return new SearchPathIntrospector(db);
+  }
+}
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -44,7 +53,7 @@ export async function openDatabase(url: string, opts: { pgSchema?: string } = {}
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new SearchPathPostgresDialect({ pool }) });
     return {
       db,
       dialect: 'postgres',

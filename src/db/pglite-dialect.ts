@@ -1,9 +1,9 @@
 // A Kysely dialect over PGlite (PostgreSQL compiled to WebAssembly, in process). Used by the test
 // suite where no PostgreSQL server is reachable; CI and production use the real server through `pg`.
+import { SearchPathIntrospector } from './pg-introspector.js';
 import {
   CompiledQuery,
   PostgresAdapter,
-  PostgresIntrospector,
   PostgresQueryCompiler,
   type DatabaseConnection,
   type Dialect,
@@ -92,6 +92,6 @@ export class PGliteDialect implements Dialect {
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   createIntrospector(db: Kysely<any>) {
-    return new PostgresIntrospector(db);
+    return new SearchPathIntrospector(db);
   }
 }
