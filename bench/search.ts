@@ -98,6 +98,7 @@ async function main() {
         opts: { language: doc.lang },
         meta: { boardIds: [BOARDS[docs++ % BOARDS.length]!], type: 'report' as const, synthetic: true },
       }));
+      const steered = { ...tokenizing.totals };
       let t = performance.now();
       let c = cpuMs();
       for await (const o of ingestBulk(d.db, actor, sources, { preparer, tokenizing })) {
@@ -118,7 +119,7 @@ async function main() {
       tokenizerCpuMs += cpuMs() - c;
       sliceRatios.push(partTokenizerMs / partIngestMs);
       process.stderr.write(
-        `\n  part: ${inPart} paragraphs, ingest ${Math.round(partIngestMs)} ms, tokenizer ${Math.round(partTokenizerMs)} ms, writer tokenizes ${tokenizing.share.toFixed(2)}\n`,
+        `\n  part: ${inPart} paragraphs, ingest ${Math.round(partIngestMs)} ms, tokenizer ${Math.round(partTokenizerMs)} ms, writer tokenizes ${tokenizing.share.toFixed(2)}; batches after the first: ${Math.round(tokenizing.totals.cycleMs - steered.cycleMs)} ms, writer waiting ${Math.round(tokenizing.totals.writerWaitMs - steered.writerWaitMs)} ms, workers busy ${Math.round(tokenizing.totals.workerBusyMs - steered.workerBusyMs)} ms\n`,
       );
     }
     await preparer.close();

@@ -295,28 +295,36 @@ const BODY_RES = BODIES.map((b) => ({ id: b.id, re: nameRegex(b.names) }));
 
 /**
  * Finds, in one pass over a text, which of many literal strings occur in it (exact code units).
- * The strings form a trie of code units: the first level is a table by code unit, deeper levels
- * a map per node, and a table of (hashed) first two code units rejects most positions before any
- * map is looked at. From each position the walk goes only as far as some string continues, so
- * many strings sharing a prefix (Arabic names after the article ال) cost one walk, not one
- * comparison each. Used to skip per-lexicon regexes whose names cannot match and to find theme
- * terms without one `includes` per term.
+ * The strings form a trie of code units whose edges sit in one open-addressing hash table of
+ * typed arrays (node, code unit → child). A table of the (hashed) first two code units of every
+ * string rejects most positions with one lookup before the trie is entered, and from each
+ * position the walk goes only as far as some string continues, so many strings sharing a prefix
+ * (Arabic names after the article ال) cost one walk, not one comparison each. Used to skip
+ * per-lexicon regexes whose names cannot match and to find theme terms without one `includes`
+ * per term.
  */
 export class LiteralScanner {
   /** The trie node of each first code unit (0: no string starts with it). */
   private readonly root = new Int32Array(65536);
   /** pairs[key(c0, c1)] = 1 when some string starts with c0 c1 (hash collisions only let more through). */
   private readonly pairs = new Uint8Array(65536);
-  /** Children of each node by code unit (node 0 is unused). */
-  private readonly next: (Map<number, number> | undefined)[] = [undefined];
-  /** Groups of the strings that end at each node. */
+  /** single[c] = 1 when some string is the one code unit c. */
+  private readonly single = new Uint8Array(65536);
+  /** Edges: slot → parent node, code unit and child node (child 0: empty slot). */
+  private readonly edgeParent: Int32Array;
+  private readonly edgeUnit: Uint16Array;
+  private readonly edgeChild: Int32Array;
+  private readonly edgeMask: number;
+  /** Groups of the strings that end at each node (node 0 is unused). */
   private readonly ends: (number[] | undefined)[] = [undefined];
 
   constructor(groups: string[][]) {
+    // The trie is built with maps, then its edges are moved into the hash table.
+    const children: (Map<number, number> | undefined)[] = [undefined];
     const node = () => {
-      this.next.push(undefined);
+      children.push(undefined);
       this.ends.push(undefined);
-      return this.next.length - 1;
+      return children.length - 1;
     };
     groups.forEach((strings, group) => {
       for (const s of strings) {
@@ -324,18 +332,37 @@ export class LiteralScanner {
         const c0 = s.charCodeAt(0);
         let at = this.root[c0] || (this.root[c0] = node());
         if (s.length > 1) this.pairs[LiteralScanner.key(c0, s.charCodeAt(1))] = 1;
+        else this.single[c0] = 1;
         for (let k = 1; k < s.length; k++) {
           const c = s.charCodeAt(k);
-          const children = (this.next[at] ??= new Map());
-          let child = children.get(c);
+          const map = (children[at] ??= new Map());
+          let child = map.get(c);
           if (child === undefined) {
             child = node();
-            children.set(c, child);
+            map.set(c, child);
           }
           at = child;
         }
         const ends = (this.ends[at] ??= []);
         if (!ends.includes(group)) ends.push(group);
+      }
+    });
+    let edges = 0;
+    for (const m of children) edges += m?.size ?? 0;
+    let size = 16;
+    while (size < edges * 2) size *= 2;
+    this.edgeParent = new Int32Array(size);
+    this.edgeUnit = new Uint16Array(size);
+    this.edgeChild = new Int32Array(size);
+    this.edgeMask = size - 1;
+    children.forEach((map, parent) => {
+      if (!map) return;
+      for (const [unit, child] of map) {
+        let slot = LiteralScanner.edgeHash(parent, unit) & this.edgeMask;
+        while (this.edgeChild[slot] !== 0) slot = (slot + 1) & this.edgeMask;
+        this.edgeParent[slot] = parent;
+        this.edgeUnit[slot] = unit;
+        this.edgeChild[slot] = child;
       }
     });
   }
@@ -344,26 +371,36 @@ export class LiteralScanner {
     return ((c0 << 5) ^ c1) & 0xffff;
   }
 
+  private static edgeHash(parent: number, unit: number): number {
+    return Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
+  }
+
   /**
    * found[g] is 1 when some string of group g occurs in the text; `hits`, when given, receives
    * each such group once, in ascending order.
    */
   scan(text: string, found: Uint8Array, hits?: number[]): Uint8Array {
     found.fill(0);
-    const { root, pairs, next, ends } = this;
+    const { root, pairs, single, ends, edgeParent, edgeUnit, edgeChild, edgeMask } = this;
     const n = text.length;
+    let c1 = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < n; i++) {
-      const c0 = text.charCodeAt(i);
+      const c0 = c1;
+      if (single[c0] === 1) for (const g of ends[root[c0]!]!) found[g] = 1;
+      if (i + 1 >= n) break;
+      c1 = text.charCodeAt(i + 1);
+      if (pairs[LiteralScanner.key(c0, c1)] === 0) continue;
       let at = root[c0]!;
-      if (at === 0) continue;
-      const e0 = ends[at];
-      if (e0 !== undefined) for (const g of e0) found[g] = 1;
-      if (i + 1 >= n || pairs[LiteralScanner.key(c0, text.charCodeAt(i + 1))] === 0) continue;
       for (let j = i + 1; j < n; j++) {
-        const children = next[at];
-        if (children === undefined) break;
-        at = children.get(text.charCodeAt(j)) ?? 0;
-        if (at === 0) break;
+        const unit = text.charCodeAt(j);
+        let slot = LiteralScanner.edgeHash(at, unit) & edgeMask;
+        let child = edgeChild[slot]!;
+        while (child !== 0 && (edgeParent[slot] !== at || edgeUnit[slot] !== unit)) {
+          slot = (slot + 1) & edgeMask;
+          child = edgeChild[slot]!;
+        }
+        if (child === 0) break;
+        at = child;
         const e = ends[at];
         if (e !== undefined) for (const g of e) found[g] = 1;
       }

@@ -97,10 +97,15 @@ function decodeWith(file: string, bytes: Uint8Array, encoding: string): string {
   }
 }
 
+// Control characters other than tab, line feed, form feed and carriage return, and U+FFFD.
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
+
 function controlRatio(text: string): number {
   if (!text.length) return 0;
-  let n = 0;
   const sample = text.slice(0, 100_000);
+  // Most texts have none: the regex scan is native.
+  if (!CONTROL.test(sample)) return 0;
+  let n = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) n++;
@@ -141,8 +146,8 @@ export function decodeText(
   let zeroEven = 0;
   let zeroOdd = 0;
   const n = Math.min(b.length, 65536);
-  for (let i = 0; i < n; i++) {
-    if (b[i] !== 0) continue;
+  // indexOf finds the first zero byte natively; most texts have none.
+  for (let i = b.subarray(0, n).indexOf(0); i >= 0 && i < n; i = b.indexOf(0, i + 1)) {
     if (i % 2 === 0) zeroEven++;
     else zeroOdd++;
   }

@@ -67,8 +67,9 @@ export function findDate(line: string): string | null {
 
 /** Joins two pieces of running text: no space between CJK characters, one space otherwise. */
 export function joinText(a: string, b: string): string {
-  const left = a.replace(/\s+$/, '');
-  const right = b.replace(/^\s+/, '');
+  // trimEnd/trimStart remove what \s matches (white space and line terminators).
+  const left = a.trimEnd();
+  const right = b.trimStart();
   if (!left) return right;
   if (!right) return left;
   const l = left[left.length - 1]!;
@@ -91,20 +92,21 @@ function toLines(text: string): Line[] {
   let page = 1;
   let blanks = 0;
   for (const raw of normalized.split('\n')) {
-    const parts = raw.split('\f');
-    parts.forEach((part, i) => {
+    const parts = raw.includes('\f') ? raw.split('\f') : [raw];
+    for (let i = 0; i < parts.length; i++) {
       if (i > 0) {
         page += 1;
         blanks = 0;
       }
-      if (part.trim() === '') {
+      const text = parts[i]!.trimEnd();
+      if (text === '') {
         blanks += 1;
         if (blanks === 3) page += 1;
-        return;
+        continue;
       }
       blanks = 0;
-      lines.push({ text: part.replace(/\s+$/, ''), page });
-    });
+      lines.push({ text, page });
+    }
   }
   return lines;
 }

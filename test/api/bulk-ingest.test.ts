@@ -392,6 +392,8 @@ describe('TokenizingShare', () => {
     expect(share.share).toBe(0);
     for (let i = 0; i < 10; i++) share.adjust(1000, 1000, 1000, 1);
     expect(share.share).toBe(0.95);
+    // The sums it steered by (what the benchmark prints per part).
+    expect(share.totals).toEqual({ cycleMs: 22_000, writerWaitMs: 10_400, workerBusyMs: 11_500 });
   });
 });
 

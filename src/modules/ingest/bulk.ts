@@ -61,6 +61,8 @@ export interface BulkOptions {
  */
 export class TokenizingShare {
   private carry = 0;
+  /** Sums over the batches steered so far (ms): wall time, the writer's waiting, the workers' busy time. */
+  readonly totals = { cycleMs: 0, writerWaitMs: 0, workerBusyMs: 0 };
   constructor(
     public share = 0.25,
     private readonly gain = 0.15,
@@ -77,6 +79,9 @@ export class TokenizingShare {
   /** After a batch: its wall time, the writer's waiting time and the workers' busy time within it. */
   adjust(cycleMs: number, writerWaitMs: number, workerBusyMs: number, workers: number): void {
     if (cycleMs <= 0 || workers <= 0) return;
+    this.totals.cycleMs += cycleMs;
+    this.totals.writerWaitMs += writerWaitMs;
+    this.totals.workerBusyMs += workerBusyMs;
     const writerIdle = Math.min(1, writerWaitMs / cycleMs);
     const workerIdle = Math.max(0, 1 - workerBusyMs / (cycleMs * workers));
     this.share = Math.min(0.95, Math.max(0, this.share + this.gain * (writerIdle - workerIdle)));
