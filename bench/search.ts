@@ -11,7 +11,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import { loadReferenceData } from '../src/seed/demo.js';
 import { systemActor } from '../src/modules/access/actor.js';
-import { ingestBulk, TokenizingShare } from '../src/modules/ingest/bulk.js';
+import { ingestBulk, type BulkStats } from '../src/modules/ingest/bulk.js';
 import { defaultWorkerCount, inThread, PreparePool } from '../src/ingest/prepare-pool.js';
 import { tokenize } from '../src/search/tokenize.js';
 import { RANKING_WINDOW, searchIndexFor } from '../src/search/index.js';
@@ -70,7 +70,7 @@ async function main() {
     // faster or slower during the run moves both alike. The corpus generator runs before each part
     // and is not timed.
     const preparer = WORKERS > 0 ? new PreparePool(WORKERS) : inThread;
-    const tokenizing = new TokenizingShare();
+    const stats: BulkStats = { files: 0, writerTokenized: 0, writerWaitMs: 0 };
     const corpus = syntheticDocuments(N)[Symbol.iterator]();
     const perSlice = Math.ceil(N / SLICES);
     let ingestMs = 0;
@@ -98,10 +98,10 @@ async function main() {
         opts: { language: doc.lang },
         meta: { boardIds: [BOARDS[docs++ % BOARDS.length]!], type: 'report' as const, synthetic: true },
       }));
-      const steered = { ...tokenizing.totals };
+      const before = { ...stats, busy: preparer.busyMs?.() ?? 0 };
       let t = performance.now();
       let c = cpuMs();
-      for await (const o of ingestBulk(d.db, actor, sources, { preparer, tokenizing })) {
+      for await (const o of ingestBulk(d.db, actor, sources, { preparer, stats })) {
         if (!o.ok) throw o.error;
         const before = paragraphs;
         paragraphs += o.preview.paragraphs.length;
@@ -119,7 +119,7 @@ async function main() {
       tokenizerCpuMs += cpuMs() - c;
       sliceRatios.push(partTokenizerMs / partIngestMs);
       process.stderr.write(
-        `\n  part: ${inPart} paragraphs, ingest ${Math.round(partIngestMs)} ms, tokenizer ${Math.round(partTokenizerMs)} ms, writer tokenizes ${tokenizing.share.toFixed(2)}; batches after the first: ${Math.round(tokenizing.totals.cycleMs - steered.cycleMs)} ms, writer waiting ${Math.round(tokenizing.totals.writerWaitMs - steered.writerWaitMs)} ms, workers busy ${Math.round(tokenizing.totals.workerBusyMs - steered.workerBusyMs)} ms\n`,
+        `\n  part: ${inPart} paragraphs, ingest ${Math.round(partIngestMs)} ms, tokenizer ${Math.round(partTokenizerMs)} ms, writer tokenized ${stats.writerTokenized - before.writerTokenized} of ${stats.files - before.files} files, waited ${Math.round(stats.writerWaitMs - before.writerWaitMs)} ms; workers busy ${Math.round((preparer.busyMs?.() ?? 0) - before.busy)} ms\n`,
       );
     }
     await preparer.close();
@@ -140,9 +140,7 @@ async function main() {
     );
     console.log(`peak RSS after ingest: ${mb(ingestRss)}`);
     if (WORKERS > 0)
-      console.log(
-        `share of files tokenized by the writing thread at the end: ${tokenizing.share.toFixed(2)}`,
-      );
+      console.log(`files tokenized by the writing thread: ${stats.writerTokenized} of ${stats.files}`);
   }
   const indexed = await searchIndexFor(d.db).count(d.db);
   console.log(

@@ -3,6 +3,12 @@
 // computed travels with the preview to the write path (knownEnrichmentOf), so the write path does
 // not compute it again. Results are the same as prepareImport() in this thread: the work
 // is the same pure functions over the same bytes.
+//
+// Tokenizing is shared without steering: a worker prepares every file it is sent first and
+// tokenizes prepared files (oldest first) only while no file waits to be prepared; the writer,
+// about to write a batch, tokenizes itself those whose tokens have not come (settleTokens). Who
+// does a file's tokens is settled by one compare-and-swap on memory both threads share, so no
+// file is tokenized twice and none is waited for unless a worker is already on it.
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -22,8 +28,30 @@ export interface PrepareRequest {
   file: string;
   bytes: Uint8Array;
   opts: PrepareOptions;
-  /** Tokenize the texts there (else the writer tokenizes them when it indexes). */
+  /** Tokenize the texts there when idle, unless the writer claims them first (see TOKENS_*). */
   tokenize: boolean;
+}
+
+/** What the thread that starts a worker gives it. */
+export interface PrepareWorkerData {
+  /** Int32Array over a SharedArrayBuffer: who tokenizes request `id`, at index id & TOKEN_CLAIM_MASK. */
+  claims: SharedArrayBuffer;
+}
+
+/** Claim states of a request's tokens: nobody yet, the writer, a worker. */
+export const TOKENS_UNCLAIMED = 0;
+export const TOKENS_WRITER = 1;
+export const TOKENS_WORKER = 2;
+/** Claims are kept in a ring far larger than the files in flight (bulk.ts keeps ~100). */
+export const TOKEN_CLAIM_SLOTS = 1 << 16;
+export const TOKEN_CLAIM_MASK = TOKEN_CLAIM_SLOTS - 1;
+
+/** The tokens a worker made for a request it had prepared (sent after the preview). */
+export interface PrepareTokens {
+  id: number;
+  tokens: string[];
+  /** Time the worker spent on them (ms). */
+  ms: number;
 }
 
 /** What a worker found for one request. */
@@ -32,11 +60,8 @@ export type PrepareOutcome =
       id: number;
       ok: true;
       preview: ImportPreview;
-      /**
-       * The index tokens (space-separated) of every text, each paragraph then its sub-points;
-       * empty when the request asked for none.
-       */
-      tokens: string[];
+      /** A token job for this request is queued on the worker (PrepareTokens follows unless the writer claims it). */
+      tokenize: boolean;
       /** What the preview leaves out of a sub-point's enrichment, for each sub-point in order. */
       subpoints: PrepareReplySubpoint[];
       /** contentHash of the language version the preview becomes with this title. */
@@ -66,6 +91,11 @@ export interface PrepareHints {
 }
 
 export interface Preparer {
+  /**
+   * Before these previews are written: their tokens are there, or the writer makes them (knownEnrichmentOf
+   * then has none, and the indexer tokenizes). Returns how many the writer is left to tokenize.
+   */
+  settleTokens?(previews: readonly ImportPreview[]): Promise<number>;
   prepare(
     file: string,
     bytes: Uint8Array,
@@ -121,8 +151,16 @@ export function knownEnrichmentOf(preview: ImportPreview): KnownEnrichment[] {
   return out;
 }
 
-// What workers computed besides the preview, by preview (kept as long as the preview is).
+// What workers computed besides the preview, by preview (kept as long as the preview is); the
+// tokens are filled in when they come.
 const preparedExtras = new WeakMap<ImportPreview, { tokens: string[]; subpoints: PrepareReplySubpoint[] }>();
+
+interface TokenWait {
+  preview: ImportPreview;
+  /** Resolved when the worker's tokens have come. */
+  arrived: Promise<void>;
+  resolve: () => void;
+}
 // Content hashes computed by the workers, by preview.
 const contentHashes = new WeakMap<ImportPreview, { title: string; hash: string }>();
 
@@ -138,14 +176,31 @@ export class PreparePool implements Preparer {
   private nextId = 1;
   private failed: Error | null = null;
   private busy = 0;
+  private readonly claimBuffer = new SharedArrayBuffer(TOKEN_CLAIM_SLOTS * 4);
+  private readonly claims = new Int32Array(this.claimBuffer);
+  /** Prepared previews whose tokens a worker may still make, by request id. */
+  private readonly tokenWaits = new Map<number, TokenWait>();
+  private readonly requestOf = new WeakMap<ImportPreview, number>();
+  private rejectFailure!: (e: Error) => void;
+  /** Rejects when a worker fails or the pool closes. */
+  private readonly failure = new Promise<never>((_, reject) => (this.rejectFailure = reject));
 
-  constructor(size = defaultWorkerCount()) {
+  /**
+   * `tokenizeAhead: false`: workers never tokenize, the writer does all (for tests and
+   * comparisons).
+   */
+  constructor(
+    size = defaultWorkerCount(),
+    private readonly opts: { tokenizeAhead?: boolean } = {},
+  ) {
     // From the built code the worker is JavaScript; from the TypeScript sources (tests, tsx) it
     // registers the same TypeScript loader first (loader flags are not passed on to threads).
     const ts = import.meta.url.endsWith('.ts');
     const url = new URL(ts ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url);
+    this.failure.catch(() => {});
+    const workerData: PrepareWorkerData = { claims: this.claimBuffer };
     const start = (): Worker => {
-      if (!ts) return new Worker(url);
+      if (!ts) return new Worker(url, { workerData });
       // The package's ESM entry sits beside the CommonJS one that require.resolve finds.
       const api = pathToFileURL(
         createRequire(import.meta.url)
@@ -153,12 +208,14 @@ export class PreparePool implements Preparer {
           .replace(/\.cjs$/, '.mjs'),
       ).href;
       const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-      return new Worker(boot, { eval: true });
+      return new Worker(boot, { eval: true, workerData });
     };
     for (let i = 0; i < size; i++) {
       const worker = start();
       const slot = i;
-      worker.on('message', (r: PrepareReply) => this.settle(slot, r));
+      worker.on('message', (r: PrepareReply | PrepareTokens) =>
+        'tokens' in r ? this.tokensCame(r) : this.settle(slot, r),
+      );
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`an ingest worker stopped with code ${code}`));
@@ -181,7 +238,9 @@ export class PreparePool implements Preparer {
     w.load++;
     return new Promise<ImportPreview>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });
-      const req: PrepareRequest = { id, file, bytes, opts, tokenize: hints.tokenize ?? true };
+      const tokenize = (hints.tokenize ?? true) && this.opts.tokenizeAhead !== false;
+      Atomics.store(this.claims, id & TOKEN_CLAIM_MASK, TOKENS_UNCLAIMED);
+      const req: PrepareRequest = { id, file, bytes, opts, tokenize };
       w.worker.postMessage(req);
     });
   }
@@ -193,8 +252,14 @@ export class PreparePool implements Preparer {
     this.slots[slot]!.load--;
     this.busy += r.ms;
     if (r.ok) {
-      preparedExtras.set(r.preview, { tokens: r.tokens, subpoints: r.subpoints });
+      preparedExtras.set(r.preview, { tokens: [], subpoints: r.subpoints });
       contentHashes.set(r.preview, r.contentHash);
+      if (r.tokenize) {
+        let resolve!: () => void;
+        const arrived = new Promise<void>((done) => (resolve = done));
+        this.tokenWaits.set(r.id, { preview: r.preview, arrived, resolve });
+        this.requestOf.set(r.preview, r.id);
+      }
       p.resolve(r.preview);
     } else if ('ingest' in r) {
       const detail = r.ingest.message.startsWith(`${r.ingest.file}: `)
@@ -208,10 +273,42 @@ export class PreparePool implements Preparer {
     }
   }
 
+  private tokensCame(t: PrepareTokens): void {
+    this.busy += t.ms;
+    const wait = this.tokenWaits.get(t.id);
+    if (!wait) return;
+    this.tokenWaits.delete(t.id);
+    preparedExtras.get(wait.preview)!.tokens = t.tokens;
+    wait.resolve();
+  }
+
+  async settleTokens(previews: readonly ImportPreview[]): Promise<number> {
+    let writer = 0;
+    const waits: Promise<void>[] = [];
+    for (const preview of previews) {
+      const id = this.requestOf.get(preview);
+      const wait = id === undefined ? undefined : this.tokenWaits.get(id);
+      if (id === undefined || !wait) {
+        // Tokens came already, or none were asked of a worker.
+        if (!preparedExtras.get(preview)?.tokens.length) writer++;
+        continue;
+      }
+      const slot = id & TOKEN_CLAIM_MASK;
+      if (Atomics.compareExchange(this.claims, slot, TOKENS_UNCLAIMED, TOKENS_WRITER) === TOKENS_UNCLAIMED) {
+        this.tokenWaits.delete(id);
+        writer++;
+      } else waits.push(wait.arrived);
+    }
+    // A worker that fails sends no more tokens: nothing waits for them then.
+    if (waits.length) await Promise.race([Promise.all(waits), this.failure]);
+    return writer;
+  }
+
   private fail(e: Error): void {
     this.failed ??= e;
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
+    this.rejectFailure(e);
   }
 
   busyMs(): number {
@@ -224,6 +321,7 @@ export class PreparePool implements Preparer {
 
   async close(): Promise<void> {
     this.failed ??= new Error('the ingest workers are closed');
+    this.rejectFailure(this.failed);
     await Promise.all(this.slots.map((w) => w.worker.terminate()));
   }
 }

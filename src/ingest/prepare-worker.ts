@@ -1,25 +1,75 @@
 // A thread that prepares imports for a bulk ingest (see prepare-pool.ts): reads and segments a
-// file, enriches every paragraph and sub-point, and tokenizes them for the search index, so that
-// the main thread only writes. Everything it returns is plain data.
+// file, enriches every paragraph and sub-point, and, while no file waits to be prepared,
+// tokenizes prepared files for the search index unless the writer has claimed them, so that the
+// main thread mostly writes. Everything it returns is plain data.
 import { performance } from 'node:perf_hooks';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { tokenText } from '../search/tokenize.js';
 import { detectLanguage, findAcronyms } from './enrich.js';
 import { prepareImport, type PrepareOptions } from './pipeline.js';
 import { IngestError } from './read.js';
 import { contentHash, expressionParagraphsOf, expressionTitleOf } from '../modules/documents/content.js';
-import type { PrepareOutcome, PrepareReply, PrepareReplySubpoint, PrepareRequest } from './prepare-pool.js';
+import {
+  TOKEN_CLAIM_MASK,
+  TOKENS_UNCLAIMED,
+  TOKENS_WORKER,
+  TOKENS_WRITER,
+  type PrepareOutcome,
+  type PrepareReply,
+  type PrepareReplySubpoint,
+  type PrepareRequest,
+  type PrepareTokens,
+  type PrepareWorkerData,
+} from './prepare-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker.ts runs as a worker thread');
+const claims = new Int32Array((workerData as PrepareWorkerData).claims);
+
+/** Files to prepare, in the order sent; they go before any tokenizing. */
+const requests: PrepareRequest[] = [];
+/** Prepared files whose texts may still be tokenized here, oldest first. */
+const tokenJobs: { id: number; texts: string[] }[] = [];
+let running = false;
 
 port.on('message', (m: PrepareRequest) => {
-  const started = performance.now();
-  void handle(m).then((outcome) => {
-    const reply: PrepareReply = { ...outcome, ms: performance.now() - started };
-    port.postMessage(reply);
-  });
+  requests.push(m);
+  if (!running) {
+    running = true;
+    setImmediate(step);
+  }
 });
+
+const claimOf = (id: number) => Atomics.load(claims, id & TOKEN_CLAIM_MASK);
+
+// One unit of work per turn of the event loop, so that requests sent meanwhile are seen first.
+function step(): void {
+  const next = requests.shift();
+  if (next) {
+    const started = performance.now();
+    void handle(next).then((outcome) => {
+      const reply: PrepareReply = { ...outcome, ms: performance.now() - started };
+      port!.postMessage(reply);
+      setImmediate(step);
+    });
+    return;
+  }
+  const job = tokenJobs.shift();
+  if (job) {
+    if (
+      Atomics.compareExchange(claims, job.id & TOKEN_CLAIM_MASK, TOKENS_UNCLAIMED, TOKENS_WORKER) ===
+      TOKENS_UNCLAIMED
+    ) {
+      const started = performance.now();
+      const tokens = job.texts.map(tokenText);
+      const reply: PrepareTokens = { id: job.id, tokens, ms: performance.now() - started };
+      port!.postMessage(reply);
+    }
+    setImmediate(step);
+    return;
+  }
+  running = false;
+}
 
 async function handle(m: PrepareRequest): Promise<PrepareOutcome> {
   try {
@@ -28,23 +78,28 @@ async function handle(m: PrepareRequest): Promise<PrepareOutcome> {
     // The preview carries each paragraph's enrichment already; sub-points lack two fields of it.
     // Texts are not sent twice: the receiver pairs these arrays with the preview's texts in order
     // (each paragraph, then its sub-points).
-    const tokens: string[] = [];
+    const texts: string[] = [];
     const subpoints: PrepareReplySubpoint[] = [];
     for (const p of preview.paragraphs) {
-      if (m.tokenize) tokens.push(tokenText(p.text));
+      texts.push(p.text);
       for (const s of p.subpoints) {
-        if (m.tokenize) tokens.push(tokenText(s.text));
+        texts.push(s.text);
         subpoints.push({
           language: detectLanguage(s.text, preview.language),
           acronyms: findAcronyms(s.text),
         });
       }
     }
+    if (m.tokenize) {
+      // The writer claims files in the order it writes them: those it has claimed leave the front.
+      while (tokenJobs.length && claimOf(tokenJobs[0]!.id) === TOKENS_WRITER) tokenJobs.shift();
+      tokenJobs.push({ id: m.id, texts });
+    }
     // The content hash of the language version the preview becomes under its own title (the
     // writer uses it when the import names no other title).
     const title = expressionTitleOf(preview);
     const hash = contentHash({ title, paragraphs: expressionParagraphsOf(preview) });
-    return { id: m.id, ok: true, preview, tokens, subpoints, contentHash: { title, hash } };
+    return { id: m.id, ok: true, preview, tokenize: m.tokenize, subpoints, contentHash: { title, hash } };
   } catch (e) {
     if (e instanceof IngestError)
       return { id: m.id, ok: false, ingest: { file: e.file, reason: e.reason, message: e.message } };

@@ -3,16 +3,16 @@
 // the others are committed whole with their own audit events; a repeat is unchanged. Preparation
 // on worker threads gives exactly the previews, enrichment and tokens of this thread.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/db.js';
 import { systemActor } from '../../src/modules/access/actor.js';
 import { loadReferenceData, JOINT_MEETING_REPORT } from '../../src/seed/demo.js';
 import {
   ingestBulk,
-  TokenizingShare,
   batchIsFull,
   type BulkOutcome,
+  type BulkStats,
   type BulkSource,
 } from '../../src/modules/ingest/bulk.js';
 import { searchParagraphs } from '../../src/modules/search/queries.js';
@@ -147,24 +147,32 @@ describe.each(BACKENDS)('bulk ingest on %s', (backend) => {
   });
 
   it('indexes alike the files a worker tokenized and those the writer tokenized', async () => {
-    const pool = new PreparePool(1);
-    try {
-      // Every other file is tokenized by the writer (share 0.5, not steered).
-      const tokenizing = new TokenizingShare(0.5, 0);
-      const files = Array.from({ length: 6 }, (_, i) =>
-        source(`split-${i}.txt`, report(`Split report ${i}`, 3 + i, `splitword${i}`)),
-      );
-      const out = await collect(
-        ingestBulk(d.db, actor, files, { preparer: pool, tokenizing, batchDocuments: 2 }),
-      );
-      expect(out.every((o) => o.ok && o.result?.status === 'created')).toBe(true);
-      for (let i = 0; i < files.length; i++) {
-        const found = await searchParagraphs(d.db, actor, { q: `splitword${i}`, limit: 50 });
-        expect(found.items.length).toBe(3 + i);
+    // Workers tokenizing ahead (whatever the writer does not claim first), and the writer
+    // tokenizing every file.
+    for (const [label, tokenizeAhead] of [
+      ['ahead', true],
+      ['writer', false],
+    ] as const) {
+      const pool = new PreparePool(1, { tokenizeAhead });
+      try {
+        const files = Array.from({ length: 6 }, (_, i) =>
+          source(`split-${label}-${i}.txt`, report(`Split report ${label} ${i}`, 3 + i, `split${label}${i}`)),
+        );
+        const stats: BulkStats = { files: 0, writerTokenized: 0, writerWaitMs: 0 };
+        const out = await collect(
+          ingestBulk(d.db, actor, files, { preparer: pool, stats, batchDocuments: 2 }),
+        );
+        expect(out.every((o) => o.ok && o.result?.status === 'created')).toBe(true);
+        for (let i = 0; i < files.length; i++) {
+          const found = await searchParagraphs(d.db, actor, { q: `split${label}${i}`, limit: 50 });
+          expect(found.items.length).toBe(3 + i);
+        }
+        expect(stats.files).toBe(6);
+        if (tokenizeAhead) expect(stats.writerTokenized).toBeLessThanOrEqual(6);
+        else expect(stats.writerTokenized).toBe(6);
+      } finally {
+        await pool.close();
       }
-      expect(tokenizing.share).toBe(0.5);
-    } finally {
-      await pool.close();
     }
   });
 
@@ -321,6 +329,9 @@ describe('preparation on worker threads', () => {
       // they are stored: what computing here gives.
       const texts = there.paragraphs.flatMap((p) => [p.text, ...p.subpoints.map((s) => s.text)]);
       expect(texts.length).toBeGreaterThan(there.paragraphs.length);
+      // Nothing else to prepare: the worker tokenizes the file next, and the tokens follow.
+      await vi.waitFor(() => expect(knownEnrichmentOf(there)[0]!.tokens).toBeDefined());
+      expect(await pool.settleTokens([there])).toBe(0);
       const known = knownEnrichmentOf(there);
       expect(known).toHaveLength(texts.length);
       texts.forEach((text, i) => {
@@ -338,6 +349,36 @@ describe('preparation on worker threads', () => {
       expect(local.filter((k) => k.language === undefined)).toHaveLength(
         texts.length - there.paragraphs.length,
       );
+    }
+  });
+
+  it("settles every file's tokens once: made by the worker, or left to the writer", async () => {
+    const files = Array.from({ length: 8 }, (_, i) => report(`Claim report ${i}`, 40, `claimword${i}`));
+    // Sent together: the worker prepares all eight before it tokenizes any (oldest first), so
+    // the writer, claiming from the newest, takes some while the worker is on others.
+    const previews = await Promise.all(files.map((f, i) => pool.prepare(`claim-${i}.txt`, f)));
+    const writer = await pool.settleTokens([...previews].reverse());
+    expect(writer).toBeGreaterThanOrEqual(0);
+    let left = 0;
+    for (const p of previews) {
+      const known = knownEnrichmentOf(p);
+      if (known[0]!.tokens === undefined) {
+        left++;
+        expect(known.every((k) => k.tokens === undefined)).toBe(true);
+      } else expect(known.map((k) => k.tokens)).toEqual(p.paragraphs.map((x) => tokenText(x.text)));
+    }
+    expect(left).toBe(writer);
+    // Settled once: asking again changes nothing and waits for nothing.
+    expect(await pool.settleTokens(previews)).toBe(writer);
+
+    // A pool whose workers never tokenize leaves every file to the writer.
+    const writerOnly = new PreparePool(1, { tokenizeAhead: false });
+    try {
+      const mine = await Promise.all(files.slice(0, 3).map((f, i) => writerOnly.prepare(`mine-${i}.txt`, f)));
+      expect(await writerOnly.settleTokens(mine)).toBe(3);
+      for (const p of mine) expect(knownEnrichmentOf(p).every((k) => k.tokens === undefined)).toBe(true);
+    } finally {
+      await writerOnly.close();
     }
   });
 
@@ -370,30 +411,6 @@ describe('batch sizes', () => {
     expect(batchIsFull(0, 6, 60, limits)).toBe(false);
     expect(batchIsFull(3, 49, 490, limits)).toBe(false);
     expect(batchIsFull(3, 50, 500, limits)).toBe(true);
-  });
-});
-
-describe('TokenizingShare', () => {
-  it('hands the writer the given share of files, spread evenly', () => {
-    const share = new TokenizingShare(0.25, 0);
-    const picks = Array.from({ length: 12 }, () => share.workersTokenize());
-    expect(picks.filter((p) => !p).length).toBe(3);
-    expect(picks.slice(0, 4)).toEqual([true, true, true, false]);
-  });
-  it('moves work to the side that idles, within bounds', () => {
-    const share = new TokenizingShare(0.3, 0.5);
-    // The writer waited 40% of the batch, the worker never idled: the writer takes more.
-    share.adjust(1000, 400, 1000, 1);
-    expect(share.share).toBeCloseTo(0.5);
-    // The worker idled half the time, the writer never waited: the writer takes less.
-    share.adjust(1000, 0, 500, 1);
-    expect(share.share).toBeCloseTo(0.25);
-    for (let i = 0; i < 10; i++) share.adjust(1000, 0, 0, 1);
-    expect(share.share).toBe(0);
-    for (let i = 0; i < 10; i++) share.adjust(1000, 1000, 1000, 1);
-    expect(share.share).toBe(0.95);
-    // The sums it steered by (what the benchmark prints per part).
-    expect(share.totals).toEqual({ cycleMs: 22_000, writerWaitMs: 10_400, workerBusyMs: 11_500 });
   });
 });
 

@@ -43,49 +43,13 @@ export interface BulkOptions {
   windowBytes?: number;
   batchParagraphs?: number;
   batchDocuments?: number;
-  /** Steers which files the writer tokenizes (see TokenizingShare); a caller may pass one to read its share. */
-  tokenizing?: TokenizingShare;
+  /** Filled in as the run goes (a caller may pass one to read the figures). */
+  stats?: BulkStats;
   /**
    * Checked between files: when it turns true, the files received so far are committed, files
    * still being prepared are dropped, and the run ends.
    */
   stopRequested?: () => boolean;
-}
-
-/**
- * Which files the writer tokenizes itself instead of the preparing threads (it does so when it
- * indexes them). Tokenizing is the one step of preparation the writer can take over cheaply: with
- * the tokens it also saves sending them across. The share is steered after every batch towards
- * equal idle time on both sides: the writer waiting for prepared files means the workers are the
- * bottleneck (the writer takes more), idle workers mean the writer is (it takes less).
- */
-export class TokenizingShare {
-  private carry = 0;
-  /** Sums over the batches steered so far (ms): wall time, the writer's waiting, the workers' busy time. */
-  readonly totals = { cycleMs: 0, writerWaitMs: 0, workerBusyMs: 0 };
-  constructor(
-    public share = 0.25,
-    private readonly gain = 0.15,
-  ) {}
-
-  /** Whether the workers should tokenize the next file. */
-  workersTokenize(): boolean {
-    this.carry += this.share;
-    if (this.carry < 1) return true;
-    this.carry -= 1;
-    return false;
-  }
-
-  /** After a batch: its wall time, the writer's waiting time and the workers' busy time within it. */
-  adjust(cycleMs: number, writerWaitMs: number, workerBusyMs: number, workers: number): void {
-    if (cycleMs <= 0 || workers <= 0) return;
-    this.totals.cycleMs += cycleMs;
-    this.totals.writerWaitMs += writerWaitMs;
-    this.totals.workerBusyMs += workerBusyMs;
-    const writerIdle = Math.min(1, writerWaitMs / cycleMs);
-    const workerIdle = Math.max(0, 1 - workerBusyMs / (cycleMs * workers));
-    this.share = Math.min(0.95, Math.max(0, this.share + this.gain * (writerIdle - workerIdle)));
-  }
 }
 
 /**
@@ -102,6 +66,14 @@ export function batchIsFull(
 ): boolean {
   const ramp = 2 ** Math.max(0, 3 - committed);
   return paragraphs * ramp >= limits.paragraphs || files * ramp >= limits.documents;
+}
+
+/** How a run went: files written, and how many of them the writer tokenized itself; its waits. */
+export interface BulkStats {
+  files: number;
+  writerTokenized: number;
+  /** Time the writer waited for prepared files (ms). */
+  writerWaitMs: number;
 }
 
 type Prepared = {
@@ -127,10 +99,7 @@ export async function* ingestBulk(
   let bytesInFlight = 0;
   const iterator = sources[Symbol.iterator]();
   let exhausted = false;
-  // Balancing the tokenizing between the writer and the workers needs the workers' busy time.
-  const balance =
-    preparer.busyMs && !options.previewOnly ? (options.tokenizing ?? new TokenizingShare()) : null;
-  const workers = preparer.workers ?? 1;
+  const stats = options.stats;
 
   const schedule = () => {
     while (
@@ -158,7 +127,7 @@ export async function* ingestBulk(
         // A preview alone needs no tokens.
         preparer
           .prepare(source.name, bytes, source.opts, {
-            tokenize: options.previewOnly ? false : (balance?.workersTokenize() ?? true),
+            tokenize: !options.previewOnly,
           })
           .then(
             (preview) => ({ source, preview, size }),
@@ -173,6 +142,15 @@ export async function* ingestBulk(
   let committedBatches = 0;
   const commit = async function* (): AsyncGenerator<BulkOutcome> {
     const ready = batch.filter((p) => p.preview);
+    if (!options.previewOnly && ready.length) {
+      // Tokens a worker has not made yet are made by the writer, or awaited if a worker is on them.
+      const previews = ready.map((p) => p.preview!);
+      const writerTokenizes = preparer.settleTokens ? await preparer.settleTokens(previews) : previews.length;
+      if (stats) {
+        stats.files += previews.length;
+        stats.writerTokenized += writerTokenizes;
+      }
+    }
     const settled =
       options.previewOnly || ready.length === 0
         ? []
@@ -196,26 +174,6 @@ export async function* ingestBulk(
     paragraphs = 0;
   };
 
-  let cycleStart = performance.now();
-  let busyAtStart = preparer.busyMs?.() ?? 0;
-  let waited = 0;
-  let cycles = 0;
-  const adjust = () => {
-    // The first batch's figures include the workers' start-up: not a measure of the balance.
-    if (!balance || cycles++ === 0) {
-      cycleStart = performance.now();
-      busyAtStart = preparer.busyMs?.() ?? 0;
-      waited = 0;
-      return;
-    }
-    const now = performance.now();
-    const busy = preparer.busyMs!();
-    balance.adjust(now - cycleStart, waited, busy - busyAtStart, workers);
-    cycleStart = now;
-    busyAtStart = busy;
-    waited = 0;
-  };
-
   schedule();
   while (inFlight.length) {
     // A macrotask turn per file: database work and prepared files resolve in microtasks only, and
@@ -226,7 +184,7 @@ export async function* ingestBulk(
     if (options.stopRequested?.()) break;
     const waitFrom = performance.now();
     const p = await inFlight.shift()!;
-    waited += performance.now() - waitFrom;
+    if (stats) stats.writerWaitMs += performance.now() - waitFrom;
     bytesInFlight -= p.size ?? 0;
     schedule();
     batch.push(p);
@@ -240,7 +198,6 @@ export async function* ingestBulk(
     ) {
       committedBatches++;
       yield* commit();
-      adjust();
     }
   }
   if (batch.length) yield* commit();
