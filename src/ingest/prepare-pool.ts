@@ -181,9 +181,9 @@ export class PreparePool implements Preparer {
   /** Prepared previews whose tokens a worker may still make, by request id. */
   private readonly tokenWaits = new Map<number, TokenWait>();
   private readonly requestOf = new WeakMap<ImportPreview, number>();
-  private rejectFailure!: (e: Error) => void;
-  /** Rejects when a worker fails or the pool closes. */
-  private readonly failure = new Promise<never>((_, reject) => (this.rejectFailure = reject));
+  private stop!: () => void;
+  /** Resolves when a worker fails or the pool closes. */
+  private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
 
   /**
    * `tokenizeAhead: false`: workers never tokenize, the writer does all (for tests and
@@ -197,7 +197,6 @@ export class PreparePool implements Preparer {
     // registers the same TypeScript loader first (loader flags are not passed on to threads).
     const ts = import.meta.url.endsWith('.ts');
     const url = new URL(ts ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url);
-    this.failure.catch(() => {});
     const workerData: PrepareWorkerData = { claims: this.claimBuffer };
     const start = (): Worker => {
       if (!ts) return new Worker(url, { workerData });
@@ -283,32 +282,27 @@ export class PreparePool implements Preparer {
   }
 
   async settleTokens(previews: readonly ImportPreview[]): Promise<number> {
-    let writer = 0;
     const waits: Promise<void>[] = [];
     for (const preview of previews) {
       const id = this.requestOf.get(preview);
+      // No entry: the tokens came already, or none were asked of a worker.
       const wait = id === undefined ? undefined : this.tokenWaits.get(id);
-      if (id === undefined || !wait) {
-        // Tokens came already, or none were asked of a worker.
-        if (!preparedExtras.get(preview)?.tokens.length) writer++;
-        continue;
-      }
+      if (id === undefined || !wait) continue;
       const slot = id & TOKEN_CLAIM_MASK;
-      if (Atomics.compareExchange(this.claims, slot, TOKENS_UNCLAIMED, TOKENS_WRITER) === TOKENS_UNCLAIMED) {
+      if (Atomics.compareExchange(this.claims, slot, TOKENS_UNCLAIMED, TOKENS_WRITER) === TOKENS_UNCLAIMED)
         this.tokenWaits.delete(id);
-        writer++;
-      } else waits.push(wait.arrived);
+      else waits.push(wait.arrived);
     }
-    // A worker that fails sends no more tokens: nothing waits for them then.
-    if (waits.length) await Promise.race([Promise.all(waits), this.failure]);
-    return writer;
+    // A worker that fails, or a pool closed, sends no more tokens: the writer makes those too.
+    if (waits.length) await Promise.race([Promise.all(waits), this.stopped]);
+    return previews.filter((p) => !preparedExtras.get(p)?.tokens.length).length;
   }
 
   private fail(e: Error): void {
     this.failed ??= e;
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
-    this.rejectFailure(e);
+    this.stop();
   }
 
   busyMs(): number {
@@ -321,7 +315,7 @@ export class PreparePool implements Preparer {
 
   async close(): Promise<void> {
     this.failed ??= new Error('the ingest workers are closed');
-    this.rejectFailure(this.failed);
+    this.stop();
     await Promise.all(this.slots.map((w) => w.worker.terminate()));
   }
 }

@@ -382,6 +382,16 @@ describe('preparation on worker threads', () => {
     }
   });
 
+  it('leaves to the writer the tokens of a pool closed meanwhile, without waiting for them', async () => {
+    const closing = new PreparePool(1);
+    const files = Array.from({ length: 6 }, (_, i) => report(`Closing report ${i}`, 200, `closeword${i}`));
+    const previews = await Promise.all(files.map((f, i) => closing.prepare(`closing-${i}.txt`, f)));
+    // Closed while the worker tokenizes: whatever it had claimed will not come.
+    await closing.close();
+    const writer = await closing.settleTokens(previews);
+    expect(writer).toBe(previews.filter((p) => knownEnrichmentOf(p)[0]!.tokens === undefined).length);
+  });
+
   it('reports a bad file with the same error as this thread', async () => {
     const bytes = Buffer.from('%PDF-1.7 broken');
     const here = await prepareImport('bad.pdf', bytes).catch((e: unknown) => e);
