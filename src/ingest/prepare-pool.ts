@@ -45,11 +45,18 @@ export const TOKENS_WORKER = 2;
 /** Claims are kept in a ring far larger than the files in flight (bulk.ts keeps ~100). */
 export const TOKEN_CLAIM_SLOTS = 1 << 16;
 export const TOKEN_CLAIM_MASK = TOKEN_CLAIM_SLOTS - 1;
+/** Between the tokens of two texts: a line break, which no token holds (tokenize.ts). */
+export const TOKEN_TEXT_SEPARATOR = '\n';
 
-/** The tokens a worker made for a request it had prepared (sent after the preview). */
+/**
+ * The tokens a worker made for a request it had prepared (sent after the preview): the tokens of
+ * each text (space-separated) joined by TOKEN_TEXT_SEPARATOR, in the order of the texts. One
+ * string per file, split only when the file is written: the writer's young generation does not
+ * copy a string per text while the file waits for its batch (a long string is not copied at all).
+ */
 export interface PrepareTokens {
   id: number;
-  tokens: string[];
+  tokens: string;
   /** Time the worker spent on them (ms). */
   ms: number;
 }
@@ -124,7 +131,7 @@ export const inThread: Preparer = {
  */
 export function knownEnrichmentOf(preview: ImportPreview): KnownEnrichment[] {
   const extras = preparedExtras.get(preview);
-  const tokens = extras?.tokens.length ? extras.tokens : undefined;
+  const tokens = extras?.tokens ? extras.tokens.split(TOKEN_TEXT_SEPARATOR) : undefined;
   const out: KnownEnrichment[] = [];
   let t = 0;
   let s = 0;
@@ -153,7 +160,10 @@ export function knownEnrichmentOf(preview: ImportPreview): KnownEnrichment[] {
 
 // What workers computed besides the preview, by preview (kept as long as the preview is); the
 // tokens are filled in when they come.
-const preparedExtras = new WeakMap<ImportPreview, { tokens: string[]; subpoints: PrepareReplySubpoint[] }>();
+const preparedExtras = new WeakMap<
+  ImportPreview,
+  { tokens: string | null; subpoints: PrepareReplySubpoint[] }
+>();
 
 interface TokenWait {
   preview: ImportPreview;
@@ -251,7 +261,7 @@ export class PreparePool implements Preparer {
     this.slots[slot]!.load--;
     this.busy += r.ms;
     if (r.ok) {
-      preparedExtras.set(r.preview, { tokens: [], subpoints: r.subpoints });
+      preparedExtras.set(r.preview, { tokens: null, subpoints: r.subpoints });
       contentHashes.set(r.preview, r.contentHash);
       if (r.tokenize) {
         let resolve!: () => void;
@@ -295,7 +305,7 @@ export class PreparePool implements Preparer {
     }
     // A worker that fails, or a pool closed, sends no more tokens: the writer makes those too.
     if (waits.length) await Promise.race([Promise.all(waits), this.stopped]);
-    return previews.filter((p) => !preparedExtras.get(p)?.tokens.length).length;
+    return previews.filter((p) => !preparedExtras.get(p)?.tokens).length;
   }
 
   private fail(e: Error): void {

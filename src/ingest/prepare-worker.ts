@@ -11,6 +11,7 @@ import { IngestError } from './read.js';
 import { contentHash, expressionParagraphsOf, expressionTitleOf } from '../modules/documents/content.js';
 import {
   TOKEN_CLAIM_MASK,
+  TOKEN_TEXT_SEPARATOR,
   TOKENS_UNCLAIMED,
   TOKENS_WORKER,
   TOKENS_WRITER,
@@ -61,7 +62,7 @@ function step(): void {
       TOKENS_UNCLAIMED
     ) {
       const started = performance.now();
-      const tokens = job.texts.map(tokenText);
+      const tokens = job.texts.map(tokenText).join(TOKEN_TEXT_SEPARATOR);
       const reply: PrepareTokens = { id: job.id, tokens, ms: performance.now() - started };
       port!.postMessage(reply);
     }
