@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'bench-build/**', 'node_modules/**', 'bin/**', 'data/**', 'eslint.config.js', 'vitest.config.ts'] },
+  { ignores: ['dist/**', 'bench-build/**', 'node_modules/**', 'bin/**', 'native/**', 'data/**', 'eslint.config.js', 'vitest.config.ts'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

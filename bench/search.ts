@@ -14,6 +14,7 @@ import { systemActor } from '../src/modules/access/actor.js';
 import { ingestBulk, type BulkStats } from '../src/modules/ingest/bulk.js';
 import { defaultWorkerCount, inThread, PreparePool } from '../src/ingest/prepare-pool.js';
 import { tokenize } from '../src/search/tokenize.js';
+import { rankFunctionStatus } from '../src/search/rank-function.js';
 import { RANKING_WINDOW, searchIndexFor } from '../src/search/index.js';
 import { compileQuery, facetGroups, searchParagraphs } from '../src/modules/search/queries.js';
 import type { SearchQueryInput } from '../src/modules/search/schema.js';
@@ -203,6 +204,8 @@ async function main() {
   );
   const rawWindowed = (match: string) => rawWindowedStmt.all(match);
   const index = searchIndexFor(d.db);
+  const rank = rankFunctionStatus();
+  console.log(`ranking function of ours: ${rank.name}${rank.reason ? ` (${rank.reason})` : ''}; raw: bm25()`);
   console.log(
     `\nsearch latency over ${QUERIES} queries per kind (limit 20), ms: ours p50 / p99 | raw FTS5 ranking every match (order by rank) p50 / p99, ratio of p99s | raw FTS5 with the same ranking window p50 / p99, ratio of p99s`,
   );

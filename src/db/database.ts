@@ -9,6 +9,7 @@ import type { DB } from './schema.js';
 import { migrationProvider, migrations } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { SearchPathIntrospector } from './pg-introspector.js';
+import { loadRankFunction } from '../search/rank-function.js';
 
 /** PostgreSQL through `pg`, its migrator looking only at the connection's own schemas (pg-introspector.ts). */
 class SearchPathPostgresDialect extends PostgresDialect {
@@ -43,7 +44,8 @@ export async function openDatabase(url: string, opts: { pgSchema?: string } = {}
     const parsed = new URL(url);
     const schemaParam = parsed.searchParams.get('schema');
     if (schemaParam) {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaParam)) throw new Error(`invalid schema name '${schemaParam}'`);
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaParam))
+        throw new Error(`invalid schema name '${schemaParam}'`);
       parsed.searchParams.delete('schema');
       opts = { ...opts, pgSchema: schemaParam };
       url = parsed.toString();
@@ -83,6 +85,8 @@ export async function openDatabase(url: string, opts: { pgSchema?: string } = {}
   // after a checkpoint.
   sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('journal_size_limit = 67108864');
+  // The search engine's ranking function (search/rank-function.ts); bm25() ranks where it is missing.
+  loadRankFunction(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', description: `sqlite:${file}`, close: () => db.destroy() };
 }
@@ -112,12 +116,19 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 500) {
 }
 
 export function migrator(db: Kysely<DB>, schema?: string): Migrator {
-  return new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  return new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 export async function migrateToLatest(db: Kysely<DB>, schema?: string): Promise<MigrationResultSet> {
   const result = await migrator(db, schema).migrateToLatest();
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(`migration failed: ${JSON.stringify(result.error)}`);
+  if (result.error)
+    throw result.error instanceof Error
+      ? result.error
+      : new Error(`migration failed: ${JSON.stringify(result.error)}`);
   return result;
 }
 

@@ -9,6 +9,7 @@ import type { DB } from '../db/schema.js';
 import { insertRaw } from '../db/rows.js';
 import type { IndexEntry, SearchIndex, SearchRequest, SearchResult } from './index.js';
 import { rankingWindow } from './window.js';
+import { rankFunctionStatus } from './rank-function.js';
 import type { QueryNode } from './query.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -86,6 +87,11 @@ function facetExpr(groups: string[][]): string | null {
   return parts.length ? parts.join(' AND ') : null;
 }
 
+/** The FTS5 phrases a query node compiles to (compileFts5 gives each phrase node one). */
+export function countPhrases(node: QueryNode): number {
+  return node.op === 'phrase' ? 1 : node.items.reduce((n, x) => n + countPhrases(x), 0);
+}
+
 const CHUNK = 250;
 
 export class SqliteFts5Index implements SearchIndex {
@@ -152,10 +158,17 @@ export class SqliteFts5Index implements SearchIndex {
 
   async search(db: Kysely<DB>, r: SearchRequest): Promise<SearchResult> {
     const { match } = this.compile(r);
-    // One pass, newest match first, stopping after window + 1 matches: bm25() is computed for
+    // One pass, newest match first, stopping after window + 1 matches: the rank is computed for
     // those only (`order by rank` would score every match first). The extra row tells whether
-    // more than the window matched; the newest `window` are ranked.
+    // more than the window matched; the newest `window` are ranked. concord_rank() orders as
+    // bm25(search_fts, 1.0, 0.0) does, told how many phrases of the match are the searched words
+    // (they come first; the rest are excluded words and facets, which add nothing to a score), so
+    // that a lone phrase's matches are not counted over the whole table (rank-function.ts).
     const window = rankingWindow(r);
+    const rank =
+      rankFunctionStatus().name === 'concord_rank'
+        ? sql`concord_rank(search_fts, ${countPhrases(r.must)})`
+        : sql`bm25(search_fts, 1.0, 0.0)`;
     const res = await sql<{
       paragraph_id: string;
       score: number;
@@ -163,7 +176,7 @@ export class SqliteFts5Index implements SearchIndex {
     }>`select m.paragraph_id, f.score, f.n
       from (select rowid, score, n from (
               select rowid, score, row_number() over (order by rowid desc) as rn, count(*) over () as n
-              from (select rowid, bm25(search_fts, 1.0, 0.0) as score from search_fts
+              from (select rowid, ${rank} as score from search_fts
                     where search_fts match ${match} order by rowid desc limit ${window + 1}))
             where rn <= ${window}
             order by score, rowid limit ${r.limit} offset ${r.offset}) f

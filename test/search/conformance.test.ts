@@ -10,6 +10,7 @@ import { registerDocument } from '../../src/modules/documents/commands/registerD
 import { addExpression } from '../../src/modules/documents/commands/addExpression.js';
 import { facet, searchIndexFor } from '../../src/search/index.js';
 import { compileQuery } from '../../src/modules/search/queries.js';
+import { rankFunctionStatus, setPreferBm25 } from '../../src/search/rank-function.js';
 
 // Paragraph texts by key: <language><n>. Written for the test (synthetic), in the six languages.
 const CORPUS: Record<string, Record<string, string>> = {
@@ -174,6 +175,28 @@ describe.each(BACKENDS)('SearchIndex conformance on %s', (backend) => {
     // A paragraph naming the term twice ranks above those naming it once.
     const ranked = await find('jiu');
     expect(ranked[0]).toBe('en1');
+  });
+
+  it.runIf(backend === 'sqlite')('ranks with concord_rank() in the order bm25() gives', async () => {
+    const queries = [
+      'the',
+      'jiu',
+      'governance oversight',
+      '"the executive boards"',
+      'governance -jiu',
+      '联检组',
+      '5',
+    ];
+    const facetsOf = (q: string) => (q === '5' ? [[facet('lang', 'es'), facet('lang', 'zh')]] : []);
+    const withDefault = await Promise.all(queries.map((q) => find(q, facetsOf(q))));
+    setPreferBm25(true);
+    try {
+      expect(rankFunctionStatus().name).toBe('bm25');
+      const withBm25 = await Promise.all(queries.map((q) => find(q, facetsOf(q))));
+      expect(withDefault).toEqual(withBm25);
+    } finally {
+      setPreferBm25(false);
+    }
   });
 
   it('ranks only the newest matches when more match than the ranking window', async () => {
