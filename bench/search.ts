@@ -14,8 +14,9 @@ import { systemActor } from '../src/modules/access/actor.js';
 import { ingestBulk, type BulkStats } from '../src/modules/ingest/bulk.js';
 import { defaultWorkerCount, inThread, PreparePool } from '../src/ingest/prepare-pool.js';
 import { tokenize } from '../src/search/tokenize.js';
-import { rankFunctionStatus } from '../src/search/rank-function.js';
+import { loadRankFunction, rankFunctionStatus } from '../src/search/rank-function.js';
 import { RANKING_WINDOW, searchIndexFor } from '../src/search/index.js';
+import { countPhrases } from '../src/search/sqlite-fts5.js';
 import { compileQuery, facetGroups, searchParagraphs } from '../src/modules/search/queries.js';
 import type { SearchQueryInput } from '../src/modules/search/schema.js';
 import { LANGS, paragraphText, rng, syntheticDocuments, type Lang } from './search-corpus.js';
@@ -203,17 +204,27 @@ async function main() {
        order by rowid desc limit ${RANKING_WINDOW + 1})) where rn <= ${RANKING_WINDOW} order by score, rowid limit 21`,
   );
   const rawWindowed = (match: string) => rawWindowedStmt.all(match);
+  // The same windowed query ranked by concord_rank() (rank-function.ts), where it is built: the
+  // engine-level effect of the function, beside bm25() in the same run.
+  const rawRanked = loadRankFunction(raw)
+    ? raw.prepare(
+        `select rowid, score from (select rowid, score, row_number() over (order by rowid desc) as rn from (
+       select rowid, concord_rank(search_fts, ?) as score from search_fts where search_fts match ?
+       order by rowid desc limit ${RANKING_WINDOW + 1})) where rn <= ${RANKING_WINDOW} order by score, rowid limit 21`,
+      )
+    : null;
   const index = searchIndexFor(d.db);
   const rank = rankFunctionStatus();
   console.log(`ranking function of ours: ${rank.name}${rank.reason ? ` (${rank.reason})` : ''}; raw: bm25()`);
   console.log(
-    `\nsearch latency over ${QUERIES} queries per kind (limit 20), ms: ours p50 / p99 | raw FTS5 ranking every match (order by rank) p50 / p99, ratio of p99s | raw FTS5 with the same ranking window p50 / p99, ratio of p99s`,
+    `\nsearch latency over ${QUERIES} queries per kind (limit 20), ms: ours p50 / p99 | raw FTS5 ranking every match (order by rank) p50 / p99, ratio of p99s | raw FTS5 with the same ranking window p50 / p99, ratio of p99s | the same with concord_rank() p50 / p99`,
   );
   for (const [kind, make] of Object.entries(kinds)) {
     const qs = Array.from({ length: QUERIES }, make);
     const ours: number[] = [];
     const base: number[] = [];
     const baseWindowed: number[] = [];
+    const baseRanked: number[] = [];
     let hits = 0;
     let windowed = 0;
     for (const q of qs.slice(0, 20)) await searchParagraphs(d.db, actor, { ...q, limit: 20 });
@@ -231,11 +242,16 @@ async function main() {
       t = performance.now();
       rawWindowed(match);
       baseWindowed.push(performance.now() - t);
+      if (rawRanked) {
+        t = performance.now();
+        rawRanked.all(countPhrases(parsed.must), match);
+        baseRanked.push(performance.now() - t);
+      }
     }
     const f = (xs: number[]) => `${pct(xs, 50).toFixed(2)} / ${pct(xs, 99).toFixed(2)}`;
     const ratio = (xs: number[]) => `${(pct(ours, 99) / pct(xs, 99)).toFixed(2)}x`;
     console.log(
-      `${kind.padEnd(10)} ours ${f(ours)} | raw ${f(base)}, ${ratio(base)} | raw windowed ${f(baseWindowed)}, ${ratio(baseWindowed)} | avg hits/page ${(hits / qs.length).toFixed(1)}, ${windowed} of ${qs.length} queries windowed | e.g. ${JSON.stringify(qs[0])}`,
+      `${kind.padEnd(10)} ours ${f(ours)} | raw ${f(base)}, ${ratio(base)} | raw windowed ${f(baseWindowed)}, ${ratio(baseWindowed)}${rawRanked ? ` | raw windowed, concord_rank ${f(baseRanked)}` : ''} | avg hits/page ${(hits / qs.length).toFixed(1)}, ${windowed} of ${qs.length} queries windowed | e.g. ${JSON.stringify(qs[0])}`,
     );
   }
   console.log(
