@@ -106,7 +106,7 @@ async function main() {
       for await (const o of ingestBulk(d.db, actor, sources, { preparer, stats })) {
         if (!o.ok) throw o.error;
         const before = paragraphs;
-        paragraphs += o.preview.paragraphs.length;
+        paragraphs += o.result ? o.result.paragraphs : 0;
         if (Math.floor(paragraphs / 10000) > Math.floor(before / 10000))
           process.stderr.write(`\r  ingested ${paragraphs} paragraphs`);
       }

@@ -10,6 +10,7 @@
 // does a file's tokens is settled by one compare-and-swap on memory both threads share, so no
 // file is tokenized twice and none is waited for unless a worker is already on it.
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -50,29 +51,42 @@ export const TOKEN_TEXT_SEPARATOR = '\n';
 
 /**
  * The tokens a worker made for a request it had prepared (sent after the preview): the tokens of
- * each text (space-separated) joined by TOKEN_TEXT_SEPARATOR, in the order of the texts. One
- * string per file, split only when the file is written: the writer's young generation does not
- * copy a string per text while the file waits for its batch (a long string is not copied at all).
+ * each text (space-separated) joined by TOKEN_TEXT_SEPARATOR, in the order of the texts, as
+ * UTF-16 bytes. One buffer per file, moved to the writer and read only when the file is written
+ * (see PrepareOutcome).
  */
 export interface PrepareTokens {
   id: number;
-  tokens: string;
+  tokens: Uint8Array;
   /** Time the worker spent on them (ms). */
   ms: number;
 }
 
-/** What a worker found for one request. */
+/** What a worker prepared for one file, serialized (v8.serialize) into PrepareOutcome's `prepared`. */
+export interface PreparedPayload {
+  preview: ImportPreview;
+  /** What the preview leaves out of a sub-point's enrichment, for each sub-point in order. */
+  subpoints: PrepareReplySubpoint[];
+  /** contentHash of the language version the preview becomes with this title. */
+  contentHash: { title: string; hash: string };
+}
+
+/**
+ * What a worker found for one request. A prepared file comes as one buffer, moved with the message
+ * and turned into objects only when the file is written (PreparedFile.open): objects arriving on
+ * the writing thread would wait for their batch in its young generation and be copied by every
+ * scavenge until promoted (at 80 000 paragraphs the writer promoted some 200 MB of them).
+ */
 export type PrepareOutcome =
   | {
       id: number;
       ok: true;
-      preview: ImportPreview;
+      /** v8.serialize(PreparedPayload). */
+      prepared: Uint8Array;
+      paragraphs: number;
+      language: Language;
       /** A token job for this request is queued on the worker (PrepareTokens follows unless the writer claims it). */
       tokenize: boolean;
-      /** What the preview leaves out of a sub-point's enrichment, for each sub-point in order. */
-      subpoints: PrepareReplySubpoint[];
-      /** contentHash of the language version the preview becomes with this title. */
-      contentHash: { title: string; hash: string };
     }
   | { id: number; ok: false; ingest: { file: string; reason: IngestFailure; message: string } }
   | { id: number; ok: false; error: { message: string; stack?: string | undefined } };
@@ -88,7 +102,7 @@ export function defaultWorkerCount(): number {
 }
 
 interface Pending {
-  resolve: (p: ImportPreview) => void;
+  resolve: (p: PreparedFile) => void;
   reject: (e: unknown) => void;
 }
 
@@ -97,18 +111,41 @@ export interface PrepareHints {
   tokenize?: boolean;
 }
 
+/**
+ * A file prepared for import, not yet turned into a preview: bulk ingest keeps these until each is
+ * written, and opens each as its document is written.
+ */
+export interface PreparedFile {
+  readonly paragraphs: number;
+  readonly language: Language;
+  /** The preview (with what was computed besides, for knownEnrichmentOf); a new object each call. */
+  open(): ImportPreview;
+}
+
+/** A preview already in this thread, as a PreparedFile. */
+export function preparedFileOf(preview: ImportPreview): PreparedFile {
+  return { paragraphs: preview.paragraphs.length, language: preview.language, open: () => preview };
+}
+
 export interface Preparer {
   /**
    * Before these previews are written: their tokens are there, or the writer makes them (knownEnrichmentOf
    * then has none, and the indexer tokenizes). Returns how many the writer is left to tokenize.
    */
-  settleTokens?(previews: readonly ImportPreview[]): Promise<number>;
+  settleTokens?(files: readonly (ImportPreview | PreparedFile)[]): Promise<number>;
   prepare(
     file: string,
     bytes: Uint8Array,
     opts?: PrepareOptions,
     hints?: PrepareHints,
   ): Promise<ImportPreview>;
+  /** As prepare(), the preview left unopened until it is needed (bulk ingest). */
+  prepareFile?(
+    file: string,
+    bytes: Uint8Array,
+    opts?: PrepareOptions,
+    hints?: PrepareHints,
+  ): Promise<PreparedFile>;
   close(): Promise<void>;
   /** Time the preparing threads have spent working so far (ms); absent when preparing in this thread. */
   busyMs?(): number;
@@ -131,7 +168,12 @@ export const inThread: Preparer = {
  */
 export function knownEnrichmentOf(preview: ImportPreview): KnownEnrichment[] {
   const extras = preparedExtras.get(preview);
-  const tokens = extras?.tokens ? extras.tokens.split(TOKEN_TEXT_SEPARATOR) : undefined;
+  const bytes = extras?.file.tokens;
+  const tokens = bytes
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        .toString('utf16le')
+        .split(TOKEN_TEXT_SEPARATOR)
+    : undefined;
   const out: KnownEnrichment[] = [];
   let t = 0;
   let s = 0;
@@ -158,15 +200,34 @@ export function knownEnrichmentOf(preview: ImportPreview): KnownEnrichment[] {
   return out;
 }
 
-// What workers computed besides the preview, by preview (kept as long as the preview is); the
-// tokens are filled in when they come.
+// What workers computed besides the preview, by preview (kept as long as the preview is): the
+// sub-points' extras, and the file the preview was opened from, which receives the tokens.
 const preparedExtras = new WeakMap<
   ImportPreview,
-  { tokens: string | null; subpoints: PrepareReplySubpoint[] }
+  { file: WorkerPreparedFile; subpoints: PrepareReplySubpoint[] }
 >();
 
+/** A worker's prepared file in the writer's thread: bytes until opened. */
+class WorkerPreparedFile implements PreparedFile {
+  /** The worker's tokens (UTF-16 bytes), once they have come. */
+  tokens: Uint8Array | null = null;
+  constructor(
+    readonly id: number,
+    private readonly prepared: Uint8Array,
+    readonly paragraphs: number,
+    readonly language: Language,
+  ) {}
+
+  open(): ImportPreview {
+    const p = v8.deserialize(this.prepared) as PreparedPayload;
+    preparedExtras.set(p.preview, { file: this, subpoints: p.subpoints });
+    contentHashes.set(p.preview, p.contentHash);
+    return p.preview;
+  }
+}
+
 interface TokenWait {
-  preview: ImportPreview;
+  file: WorkerPreparedFile;
   /** Resolved when the worker's tokens have come. */
   arrived: Promise<void>;
   resolve: () => void;
@@ -188,9 +249,8 @@ export class PreparePool implements Preparer {
   private busy = 0;
   private readonly claimBuffer = new SharedArrayBuffer(TOKEN_CLAIM_SLOTS * 4);
   private readonly claims = new Int32Array(this.claimBuffer);
-  /** Prepared previews whose tokens a worker may still make, by request id. */
+  /** Prepared files whose tokens a worker may still make, by request id. */
   private readonly tokenWaits = new Map<number, TokenWait>();
-  private readonly requestOf = new WeakMap<ImportPreview, number>();
   private stop!: () => void;
   /** Resolves when a worker fails or the pool closes. */
   private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
@@ -233,19 +293,28 @@ export class PreparePool implements Preparer {
     }
   }
 
-  prepare(
+  async prepare(
     file: string,
     bytes: Uint8Array,
     opts: PrepareOptions = {},
     hints: PrepareHints = {},
   ): Promise<ImportPreview> {
+    return (await this.prepareFile(file, bytes, opts, hints)).open();
+  }
+
+  prepareFile(
+    file: string,
+    bytes: Uint8Array,
+    opts: PrepareOptions = {},
+    hints: PrepareHints = {},
+  ): Promise<PreparedFile> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     let slot = 0;
     for (let i = 1; i < this.slots.length; i++) if (this.slots[i]!.load < this.slots[slot]!.load) slot = i;
     const w = this.slots[slot]!;
     w.load++;
-    return new Promise<ImportPreview>((resolve, reject) => {
+    return new Promise<PreparedFile>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });
       const tokenize = (hints.tokenize ?? true) && this.opts.tokenizeAhead !== false;
       Atomics.store(this.claims, id & TOKEN_CLAIM_MASK, TOKENS_UNCLAIMED);
@@ -261,15 +330,13 @@ export class PreparePool implements Preparer {
     this.slots[slot]!.load--;
     this.busy += r.ms;
     if (r.ok) {
-      preparedExtras.set(r.preview, { tokens: null, subpoints: r.subpoints });
-      contentHashes.set(r.preview, r.contentHash);
+      const file = new WorkerPreparedFile(r.id, r.prepared, r.paragraphs, r.language);
       if (r.tokenize) {
         let resolve!: () => void;
         const arrived = new Promise<void>((done) => (resolve = done));
-        this.tokenWaits.set(r.id, { preview: r.preview, arrived, resolve });
-        this.requestOf.set(r.preview, r.id);
+        this.tokenWaits.set(r.id, { file, arrived, resolve });
       }
-      p.resolve(r.preview);
+      p.resolve(file);
     } else if ('ingest' in r) {
       const detail = r.ingest.message.startsWith(`${r.ingest.file}: `)
         ? r.ingest.message.slice(r.ingest.file.length + 2)
@@ -287,25 +354,31 @@ export class PreparePool implements Preparer {
     const wait = this.tokenWaits.get(t.id);
     if (!wait) return;
     this.tokenWaits.delete(t.id);
-    preparedExtras.get(wait.preview)!.tokens = t.tokens;
+    wait.file.tokens = t.tokens;
     wait.resolve();
   }
 
-  async settleTokens(previews: readonly ImportPreview[]): Promise<number> {
+  /**
+   * Settles the tokens of prepared files (or of previews opened from them) before they are
+   * written.
+   */
+  async settleTokens(files: readonly (ImportPreview | PreparedFile)[]): Promise<number> {
     const waits: Promise<void>[] = [];
-    for (const preview of previews) {
-      const id = this.requestOf.get(preview);
+    const prepared = files.map((f) =>
+      f instanceof WorkerPreparedFile ? f : preparedExtras.get(f as ImportPreview)?.file,
+    );
+    for (const file of prepared) {
       // No entry: the tokens came already, or none were asked of a worker.
-      const wait = id === undefined ? undefined : this.tokenWaits.get(id);
-      if (id === undefined || !wait) continue;
-      const slot = id & TOKEN_CLAIM_MASK;
+      const wait = file && this.tokenWaits.get(file.id);
+      if (!file || !wait) continue;
+      const slot = file.id & TOKEN_CLAIM_MASK;
       if (Atomics.compareExchange(this.claims, slot, TOKENS_UNCLAIMED, TOKENS_WRITER) === TOKENS_UNCLAIMED)
-        this.tokenWaits.delete(id);
+        this.tokenWaits.delete(file.id);
       else waits.push(wait.arrived);
     }
     // A worker that fails, or a pool closed, sends no more tokens: the writer makes those too.
     if (waits.length) await Promise.race([Promise.all(waits), this.stopped]);
-    return previews.filter((p) => !preparedExtras.get(p)?.tokens).length;
+    return prepared.filter((f) => !f?.tokens).length;
   }
 
   private fail(e: Error): void {

@@ -3,6 +3,7 @@
 // tokenizes prepared files for the search index unless the writer has claimed them, so that the
 // main thread mostly writes. Everything it returns is plain data.
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { tokenText } from '../search/tokenize.js';
 import { detectLanguage, findAcronyms } from './enrich.js';
@@ -21,6 +22,7 @@ import {
   type PrepareRequest,
   type PrepareTokens,
   type PrepareWorkerData,
+  type PreparedPayload,
 } from './prepare-pool.js';
 
 const port = parentPort;
@@ -50,7 +52,8 @@ function step(): void {
     const started = performance.now();
     void handle(next).then((outcome) => {
       const reply: PrepareReply = { ...outcome, ms: performance.now() - started };
-      port!.postMessage(reply);
+      // A prepared file travels as one buffer, moved (not copied) to the writer (see PrepareOutcome).
+      port!.postMessage(reply, reply.ok ? [reply.prepared.buffer as ArrayBuffer] : []);
       setImmediate(step);
     });
     return;
@@ -62,14 +65,23 @@ function step(): void {
       TOKENS_UNCLAIMED
     ) {
       const started = performance.now();
-      const tokens = job.texts.map(tokenText).join(TOKEN_TEXT_SEPARATOR);
+      const tokens = transferable(
+        Buffer.from(job.texts.map(tokenText).join(TOKEN_TEXT_SEPARATOR), 'utf16le'),
+      );
       const reply: PrepareTokens = { id: job.id, tokens, ms: performance.now() - started };
-      port!.postMessage(reply);
+      port!.postMessage(reply, [tokens.buffer]);
     }
     setImmediate(step);
     return;
   }
   running = false;
+}
+
+/** Bytes whose whole ArrayBuffer can be transferred (a Buffer may be a view of a shared pool). */
+function transferable(b: Buffer): Uint8Array<ArrayBuffer> {
+  return b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
+    ? (b as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(b);
 }
 
 async function handle(m: PrepareRequest): Promise<PrepareOutcome> {
@@ -100,7 +112,15 @@ async function handle(m: PrepareRequest): Promise<PrepareOutcome> {
     // writer uses it when the import names no other title).
     const title = expressionTitleOf(preview);
     const hash = contentHash({ title, paragraphs: expressionParagraphsOf(preview) });
-    return { id: m.id, ok: true, preview, tokenize: m.tokenize, subpoints, contentHash: { title, hash } };
+    const prepared: PreparedPayload = { preview, subpoints, contentHash: { title, hash } };
+    return {
+      id: m.id,
+      ok: true,
+      prepared: transferable(v8.serialize(prepared)),
+      paragraphs: preview.paragraphs.length,
+      language: preview.language,
+      tokenize: m.tokenize,
+    };
   } catch (e) {
     if (e instanceof IngestError)
       return { id: m.id, ok: false, ingest: { file: e.file, reason: e.reason, message: e.message } };

@@ -6,8 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Language } from '../../ingest/enrich.js';
 import type { ImportPreview, PrepareOptions } from '../../ingest/pipeline.js';
-import { inThread, type Preparer } from '../../ingest/prepare-pool.js';
+import { inThread, preparedFileOf, type PreparedFile, type Preparer } from '../../ingest/prepare-pool.js';
 import type { Actor } from '../access/actor.js';
 import {
   importDocuments,
@@ -27,8 +28,13 @@ export interface BulkSource {
   meta: ImportMetadata;
 }
 
+/**
+ * A file's outcome. `preview` is given with `previewOnly` (nothing is stored); otherwise `result`
+ * is, with the language the file was found to be in (a written file's preview is not kept).
+ */
 export type BulkOutcome =
-  | { source: BulkSource; ok: true; preview: ImportPreview; result: ImportResult | null }
+  | { source: BulkSource; ok: true; language: Language; preview: ImportPreview; result: null }
+  | { source: BulkSource; ok: true; language: Language; preview?: undefined; result: ImportResult }
   | { source: BulkSource; ok: false; stage: 'read' | 'prepare' | 'import'; error: unknown };
 
 export interface BulkOptions {
@@ -78,7 +84,7 @@ export interface BulkStats {
 
 type Prepared = {
   source: BulkSource;
-  preview?: ImportPreview;
+  file?: PreparedFile;
   stage?: 'read' | 'prepare';
   error?: unknown;
   size?: number;
@@ -123,16 +129,16 @@ export async function* ingestBulk(
       }
       const size = bytes.length;
       bytesInFlight += size;
+      // A preview alone needs no tokens.
+      const hints = { tokenize: !options.previewOnly };
       inFlight.push(
-        // A preview alone needs no tokens.
-        preparer
-          .prepare(source.name, bytes, source.opts, {
-            tokenize: !options.previewOnly,
-          })
-          .then(
-            (preview) => ({ source, preview, size }),
-            (error: unknown) => ({ source, stage: 'prepare' as const, error, size }),
-          ),
+        (preparer.prepareFile
+          ? preparer.prepareFile(source.name, bytes, source.opts, hints)
+          : preparer.prepare(source.name, bytes, source.opts, hints).then(preparedFileOf)
+        ).then(
+          (file) => ({ source, file, size }),
+          (error: unknown) => ({ source, stage: 'prepare' as const, error, size }),
+        ),
       );
     }
   };
@@ -141,32 +147,35 @@ export async function* ingestBulk(
   let paragraphs = 0;
   let committedBatches = 0;
   const commit = async function* (): AsyncGenerator<BulkOutcome> {
-    const ready = batch.filter((p) => p.preview);
+    const ready = batch.filter((p) => p.file);
     if (!options.previewOnly && ready.length) {
       // Tokens a worker has not made yet are made by the writer, or awaited if a worker is on them.
-      const previews = ready.map((p) => p.preview!);
-      const writerTokenizes = preparer.settleTokens ? await preparer.settleTokens(previews) : previews.length;
+      const files = ready.map((p) => p.file!);
+      const writerTokenizes = preparer.settleTokens ? await preparer.settleTokens(files) : files.length;
       if (stats) {
-        stats.files += previews.length;
+        stats.files += files.length;
         stats.writerTokenized += writerTokenizes;
       }
     }
+    // Each file is opened as its document is written, and its preview is not kept afterwards.
     const settled =
       options.previewOnly || ready.length === 0
         ? []
         : await importDocuments(
             db,
             actor,
-            ready.map((p) => ({ preview: p.preview!, meta: p.source.meta })),
+            ready.map((p) => ({ preview: () => p.file!.open(), meta: p.source.meta })),
           );
     let i = 0;
     for (const p of batch) {
-      if (!p.preview) yield { source: p.source, ok: false, stage: p.stage!, error: p.error };
-      else if (options.previewOnly) yield { source: p.source, ok: true, preview: p.preview, result: null };
+      const file = p.file;
+      if (!file) yield { source: p.source, ok: false, stage: p.stage!, error: p.error };
+      else if (options.previewOnly)
+        yield { source: p.source, ok: true, language: file.language, preview: file.open(), result: null };
       else {
         const s = settled[i++]!;
         yield s.ok
-          ? { source: p.source, ok: true, preview: p.preview, result: s.value }
+          ? { source: p.source, ok: true, language: file.language, result: s.value }
           : { source: p.source, ok: false, stage: 'import', error: s.error };
       }
     }
@@ -188,7 +197,7 @@ export async function* ingestBulk(
     bytesInFlight -= p.size ?? 0;
     schedule();
     batch.push(p);
-    paragraphs += p.preview?.paragraphs.length ?? 0;
+    paragraphs += p.file?.paragraphs ?? 0;
     if (
       options.previewOnly ||
       batchIsFull(committedBatches, batch.length, paragraphs, {

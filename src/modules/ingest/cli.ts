@@ -174,7 +174,7 @@ export function register(program: Command, cli: CliContext): void {
               results.push(r);
               if (!opts.json)
                 io.out(
-                  `${r.status === 'unchanged' ? 'unchanged' : r.documentCreated ? 'imported' : r.status}: ${r.fileName} -> document ${r.documentId} (${o.preview.language}, revision ${r.revision}, ${r.paragraphs} paragraphs, ${r.subpoints} sub-points)`,
+                  `${r.status === 'unchanged' ? 'unchanged' : r.documentCreated ? 'imported' : r.status}: ${r.fileName} -> document ${r.documentId} (${o.language}, revision ${r.revision}, ${r.paragraphs} paragraphs, ${r.subpoints} sub-points)`,
                 );
               continue;
             }

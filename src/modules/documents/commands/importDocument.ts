@@ -78,7 +78,8 @@ async function findTarget(
 }
 
 export interface ImportItem {
-  preview: ImportPreview;
+  /** The preview, or a function that gives it when the document is written (bulk ingest keeps files unopened until then). */
+  preview: ImportPreview | (() => ImportPreview);
   meta: ImportMetadata;
 }
 
@@ -100,7 +101,7 @@ export async function importDocuments(
 }
 
 function importCommand(props: ImportItem): CommandSpec<ImportResult> {
-  const { preview, meta } = props;
+  const { meta } = props;
   return {
     name: 'documents.import',
     authorize: (a) => {
@@ -109,6 +110,7 @@ function importCommand(props: ImportItem): CommandSpec<ImportResult> {
     },
     run: async (tx) => {
       const { trx, now, audit, unchanged } = tx;
+      const preview = typeof props.preview === 'function' ? props.preview() : props.preview;
       const counts = {
         paragraphs: preview.paragraphs.length,
         subpoints: preview.paragraphs.reduce((n, p) => n + p.subpoints.length, 0),
