@@ -197,22 +197,18 @@ async function main() {
   const rawStmt = raw.prepare(
     'select rowid, rank from search_fts where search_fts match ? order by rank limit 21',
   );
-  // The raw engine doing the same windowed work as ours: bm25 over the newest window + 1 matches.
-  const rawWindowedStmt = raw.prepare(
-    `select rowid, score from (select rowid, score, row_number() over (order by rowid desc) as rn from (
-       select rowid, bm25(search_fts, 1.0, 0.0) as score from search_fts where search_fts match ?
-       order by rowid desc limit ${RANKING_WINDOW + 1})) where rn <= ${RANKING_WINDOW} order by score, rowid limit 21`,
-  );
+  // The raw engine doing the same windowed work as ours, in the same form (sqlite-fts5.ts): the
+  // newest window + 1 matches scored once, the oldest left out when there are window + 1, the best
+  // 21 of the rest; bm25(), then concord_rank() (rank-function.ts) where it is built.
+  const windowedSql = (rank: string) =>
+    `with w as materialized (select rowid, ${rank} as score from search_fts where search_fts match ?
+       order by rowid desc limit ${RANKING_WINDOW + 1}),
+     e as (select min(rowid) as lo, count(*) as n from w)
+     select w.rowid, w.score from w, e where e.n <= ${RANKING_WINDOW} or w.rowid > e.lo
+     order by w.score, w.rowid limit 21`;
+  const rawWindowedStmt = raw.prepare(windowedSql('bm25(search_fts, 1.0, 0.0)'));
   const rawWindowed = (match: string) => rawWindowedStmt.all(match);
-  // The same windowed query ranked by concord_rank() (rank-function.ts), where it is built: the
-  // engine-level effect of the function, beside bm25() in the same run.
-  const rawRanked = loadRankFunction(raw)
-    ? raw.prepare(
-        `select rowid, score from (select rowid, score, row_number() over (order by rowid desc) as rn from (
-       select rowid, concord_rank(search_fts, ?) as score from search_fts where search_fts match ?
-       order by rowid desc limit ${RANKING_WINDOW + 1})) where rn <= ${RANKING_WINDOW} order by score, rowid limit 21`,
-      )
-    : null;
+  const rawRanked = loadRankFunction(raw) ? raw.prepare(windowedSql('concord_rank(search_fts, ?)')) : null;
   const index = searchIndexFor(d.db);
   const rank = rankFunctionStatus();
   console.log(`ranking function of ours: ${rank.name}${rank.reason ? ` (${rank.reason})` : ''}; raw: bm25()`);
