@@ -382,6 +382,30 @@ describe('preparation on worker threads', () => {
     }
   });
 
+  it('keeps a prepared file unopened until it is written, and opens it as this thread prepares it', async () => {
+    const bytes = report('Unopened report', 30, 'unopenedword');
+    const here = await inThread.prepare('unopened.txt', bytes);
+    const file = await pool.prepareFile('unopened.txt', bytes);
+    // What batching needs is there without opening the file.
+    expect(file.paragraphs).toBe(here.paragraphs.length);
+    expect(file.language).toBe(here.language);
+    // Each opening gives a new preview equal to this thread's; the worker's tokens, once they
+    // come (nothing else to prepare: it tokenizes the file next), reach every opened preview.
+    const a = file.open();
+    await vi.waitFor(() => expect(knownEnrichmentOf(a)[0]!.tokens).toBeDefined());
+    expect(await pool.settleTokens([file])).toBe(0);
+    const b = file.open();
+    expect(a).not.toBe(b);
+    expect(a).toEqual(here);
+    expect(b).toEqual(here);
+    for (const p of [a, b])
+      expect(knownEnrichmentOf(p).map((k) => k.tokens)).toEqual(
+        p.paragraphs.flatMap((x) => [x.text, ...x.subpoints.map((sp) => sp.text)]).map(tokenText),
+      );
+    // Settling a preview opened from the file settles the file: nothing is left to the writer.
+    expect(await pool.settleTokens([a])).toBe(0);
+  });
+
   it('leaves to the writer the tokens of a pool closed meanwhile, without waiting for them', async () => {
     const closing = new PreparePool(1);
     const files = Array.from({ length: 6 }, (_, i) => report(`Closing report ${i}`, 200, `closeword${i}`));
