@@ -37,7 +37,18 @@ export interface PrepareRequest {
 export interface PrepareWorkerData {
   /** Int32Array over a SharedArrayBuffer: who tokenizes request `id`, at index id & TOKEN_CLAIM_MASK. */
   claims: SharedArrayBuffer;
+  /** Int32Array over a SharedArrayBuffer: [0] the highest request id the writer is writing or has written. */
+  written: SharedArrayBuffer;
+  /** Prepared files a worker keeps ahead of the writer before it tokenizes before preparing more. */
+  tokenLead: number;
 }
+
+/**
+ * Files prepared ahead of the writer before a worker turns to tokenizing the oldest of them first
+ * (more than one batch of 200-paragraph files): the files the writer takes next come tokenized,
+ * while the writer still has prepared files to take.
+ */
+export const TOKEN_LEAD_FILES = 40;
 
 /** Claim states of a request's tokens: nobody yet, the writer, a worker. */
 export const TOKENS_UNCLAIMED = 0;
@@ -249,6 +260,8 @@ export class PreparePool implements Preparer {
   private busy = 0;
   private readonly claimBuffer = new SharedArrayBuffer(TOKEN_CLAIM_SLOTS * 4);
   private readonly claims = new Int32Array(this.claimBuffer);
+  private readonly writtenBuffer = new SharedArrayBuffer(4);
+  private readonly written = new Int32Array(this.writtenBuffer);
   /** Prepared files whose tokens a worker may still make, by request id. */
   private readonly tokenWaits = new Map<number, TokenWait>();
   private stop!: () => void;
@@ -261,13 +274,17 @@ export class PreparePool implements Preparer {
    */
   constructor(
     size = defaultWorkerCount(),
-    private readonly opts: { tokenizeAhead?: boolean } = {},
+    private readonly opts: { tokenizeAhead?: boolean; tokenLead?: number } = {},
   ) {
     // From the built code the worker is JavaScript; from the TypeScript sources (tests, tsx) it
     // registers the same TypeScript loader first (loader flags are not passed on to threads).
     const ts = import.meta.url.endsWith('.ts');
     const url = new URL(ts ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url);
-    const workerData: PrepareWorkerData = { claims: this.claimBuffer };
+    const workerData: PrepareWorkerData = {
+      claims: this.claimBuffer,
+      written: this.writtenBuffer,
+      tokenLead: opts.tokenLead ?? TOKEN_LEAD_FILES,
+    };
     const start = (): Worker => {
       if (!ts) return new Worker(url, { workerData });
       // The package's ESM entry sits beside the CommonJS one that require.resolve finds.
@@ -367,6 +384,10 @@ export class PreparePool implements Preparer {
     const prepared = files.map((f) =>
       f instanceof WorkerPreparedFile ? f : preparedExtras.get(f as ImportPreview)?.file,
     );
+    // The workers learn how far the writer has come (they tokenize the files after it first).
+    let last = Atomics.load(this.written, 0);
+    for (const file of prepared) if (file && file.id > last) last = file.id;
+    Atomics.store(this.written, 0, last);
     for (const file of prepared) {
       // No entry: the tokens came already, or none were asked of a worker.
       const wait = file && this.tokenWaits.get(file.id);

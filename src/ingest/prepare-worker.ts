@@ -27,13 +27,17 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker.ts runs as a worker thread');
-const claims = new Int32Array((workerData as PrepareWorkerData).claims);
+const data = workerData as PrepareWorkerData;
+const claims = new Int32Array(data.claims);
+const written = new Int32Array(data.written);
 
 /** Files to prepare, in the order sent; they go before any tokenizing. */
 const requests: PrepareRequest[] = [];
 /** Prepared files whose texts may still be tokenized here, oldest first. */
 const tokenJobs: { id: number; texts: string[] }[] = [];
 let running = false;
+/** The id of the last file prepared here. */
+let preparedUpTo = 0;
 
 port.on('message', (m: PrepareRequest) => {
   requests.push(m);
@@ -46,10 +50,14 @@ port.on('message', (m: PrepareRequest) => {
 const claimOf = (id: number) => Atomics.load(claims, id & TOKEN_CLAIM_MASK);
 
 // One unit of work per turn of the event loop, so that requests sent meanwhile are seen first.
+// Preparing goes first while fewer than `tokenLead` prepared files are ahead of the writer; with
+// that many ready, the oldest prepared file (the next the writer takes) is tokenized first.
 function step(): void {
-  const next = requests.shift();
+  const ahead = preparedUpTo - Atomics.load(written, 0);
+  const next = tokenJobs.length && ahead >= data.tokenLead ? undefined : requests.shift();
   if (next) {
     const started = performance.now();
+    preparedUpTo = next.id;
     void handle(next).then((outcome) => {
       const reply: PrepareReply = { ...outcome, ms: performance.now() - started };
       // A prepared file travels as one buffer, moved (not copied) to the writer (see PrepareOutcome).

@@ -406,6 +406,23 @@ describe('preparation on worker threads', () => {
     expect(await pool.settleTokens([a])).toBe(0);
   });
 
+  it('tokenizes the files the writer takes next before preparing more, once enough are prepared ahead', async () => {
+    // With one prepared file enough ahead of the writer (which has written nothing yet), the worker
+    // tokenizes each file right after preparing it: the tokens of every file come before the next
+    // file's preview, as the messages come in order.
+    const eager = new PreparePool(1, { tokenLead: 1 });
+    try {
+      const files = Array.from({ length: 6 }, (_, i) => report(`Lead report ${i}`, 20, `leadword${i}`));
+      const prepared = await Promise.all(files.map((f, i) => eager.prepareFile(`lead-${i}.txt`, f)));
+      const opened = prepared.map((f) => f.open());
+      for (const p of opened.slice(0, 5))
+        expect(knownEnrichmentOf(p).map((k) => k.tokens)).toEqual(p.paragraphs.map((x) => tokenText(x.text)));
+      expect(await eager.settleTokens(prepared.slice(0, 5))).toBe(0);
+    } finally {
+      await eager.close();
+    }
+  });
+
   it('leaves to the writer the tokens of a pool closed meanwhile, without waiting for them', async () => {
     const closing = new PreparePool(1);
     const files = Array.from({ length: 6 }, (_, i) => report(`Closing report ${i}`, 200, `closeword${i}`));
