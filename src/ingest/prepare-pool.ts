@@ -4,9 +4,10 @@
 // not compute it again. Results are the same as prepareImport() in this thread: the work
 // is the same pure functions over the same bytes.
 //
-// Tokenizing is shared without steering: a worker prepares every file it is sent first and
-// tokenizes prepared files (oldest first) only while no file waits to be prepared; the writer,
-// about to write a batch, tokenizes itself those whose tokens have not come (settleTokens). Who
+// Tokenizing is shared without steering: a worker prepares the files it is sent first until
+// TOKEN_LEAD_FILES prepared files are ahead of the writer, then tokenizes prepared files (oldest
+// first, the next the writer takes), and prepares again when none is left; the writer, about to
+// write a batch, tokenizes itself those whose tokens have not come (settleTokens). Who
 // does a file's tokens is settled by one compare-and-swap on memory both threads share, so no
 // file is tokenized twice and none is waited for unless a worker is already on it.
 import { createRequire } from 'node:module';

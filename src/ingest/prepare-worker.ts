@@ -1,7 +1,8 @@
 // A thread that prepares imports for a bulk ingest (see prepare-pool.ts): reads and segments a
-// file, enriches every paragraph and sub-point, and, while no file waits to be prepared,
-// tokenizes prepared files for the search index unless the writer has claimed them, so that the
-// main thread mostly writes. Everything it returns is plain data.
+// file, enriches every paragraph and sub-point, and, once enough prepared files are ahead of the
+// writer or none waits to be prepared, tokenizes prepared files for the search index unless the
+// writer has claimed them, so that the main thread mostly writes. Everything it returns is plain
+// data, a prepared file serialized into one buffer.
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
