@@ -32,7 +32,7 @@ const data = workerData as PrepareWorkerData;
 const claims = new Int32Array(data.claims);
 const written = new Int32Array(data.written);
 
-/** Files to prepare, in the order sent; they go before any tokenizing. */
+/** Files to prepare, in the order sent (see step() for when tokenizing goes first). */
 const requests: PrepareRequest[] = [];
 /** Prepared files whose texts may still be tokenized here, oldest first. */
 const tokenJobs: { id: number; texts: string[] }[] = [];

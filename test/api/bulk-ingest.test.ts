@@ -354,7 +354,7 @@ describe('preparation on worker threads', () => {
 
   it("settles every file's tokens once: made by the worker, or left to the writer", async () => {
     const files = Array.from({ length: 8 }, (_, i) => report(`Claim report ${i}`, 40, `claimword${i}`));
-    // Sent together: the worker prepares all eight before it tokenizes any (oldest first), so
+    // Sent together: the worker prepares all eight (fewer than TOKEN_LEAD_FILES) before it tokenizes any (oldest first), so
     // the writer, claiming from the newest, takes some while the worker is on others.
     const previews = await Promise.all(files.map((f, i) => pool.prepare(`claim-${i}.txt`, f)));
     const writer = await pool.settleTokens([...previews].reverse());
