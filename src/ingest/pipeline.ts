@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { findDate, segmentText } from './segment.js';
 import { readSource, IngestError, type SourceFormat } from './read.js';
+import { sequentialCopy } from '../lib/strings.js';
 import {
   detectLanguage,
   findAcronyms,
@@ -168,30 +169,33 @@ export async function prepareImport(
     }
   const ctx: SpeakerContext = {};
   const paragraphs = seg.paragraphs.map((p): PreviewParagraph => {
-    const paraLanguage = detectLanguage(p.text, language);
-    const references = findReferences(p.text);
+    // Every finder below reads the text again: a sequential copy instead of a slice of the file's text.
+    const text = sequentialCopy(p.text);
+    const paraLanguage = detectLanguage(text, language);
+    const references = findReferences(text);
     const warnings = seg.warnings.filter((w) => w.paragraph === p.number).map((w) => w.message);
     if (paraLanguage !== language) warnings.push(`paragraph reads as '${paraLanguage}', not '${language}'`);
-    if (p.text.length > 20000) warnings.push('paragraph is longer than 20000 characters');
+    if (text.length > 20000) warnings.push('paragraph is longer than 20000 characters');
     return {
       number: p.number,
-      text: p.text,
+      text,
       language: paraLanguage,
       crossesPageBreak: p.crossesPageBreak,
-      speakers: findSpeakers(p.text, language, ctx),
+      speakers: findSpeakers(text, language, ctx),
       // The write path takes these with the preview (knownEnrichmentOf) instead of finding them again.
-      mentions: findMentions(p.text),
+      mentions: findMentions(text),
       references,
-      themes: findThemes(p.text, references),
-      acronyms: findAcronyms(p.text),
-      subpoints: p.subpoints.map((s, i) => {
-        const refs = findReferences(s.text);
+      themes: findThemes(text, references),
+      acronyms: findAcronyms(text),
+      subpoints: p.subpoints.map((sp, i) => {
+        const subText = sequentialCopy(sp.text);
+        const refs = findReferences(subText);
         return {
           number: `${p.number}.${i + 1}`,
-          text: s.text,
-          mentions: findMentions(s.text),
+          text: subText,
+          mentions: findMentions(subText),
           references: refs,
-          themes: findThemes(s.text, refs),
+          themes: findThemes(subText, refs),
         };
       }),
       warnings,
