@@ -278,6 +278,27 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The matches of a global regular expression in a text, all of them from the start, as
+ * `text.matchAll(re)` gives them, without the copy of the expression that matchAll makes on every
+ * call: the finders of this module run on every paragraph, with their expressions built once.
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    // An empty match: step past it (by a whole code point in Unicode mode), as matchAll does.
+    if (m[0] === '') {
+      const i = re.lastIndex;
+      const pair =
+        re.unicode && /[\ud800-\udbff]/.test(text[i] ?? '') && /[\udc00-\udfff]/.test(text[i + 1] ?? '');
+      re.lastIndex = i + (pair ? 2 : 1);
+    }
+  }
+  return out;
+}
+
 /** A matcher for a name: CJK and Arabic as substrings, Latin/Cyrillic as whole words. */
 function nameRegex(names: string[]): RegExp {
   const parts = [...names]
@@ -485,6 +506,9 @@ const STATE_RE = new RegExp(
 const STATE_BY_NAME = new Map(MEMBER_STATES.map((m) => [m.name, m.id]));
 const STATE_FIRST_WORDS = new Set(MEMBER_STATES.map((m) => m.name.split(/[\s(]/)[0]!));
 
+const ZH_BOARD_RE = /((?:(?:开发署|人口基金|项目署|儿基会|妇女署|粮食署)\/?)+)执行局/g;
+const EN_BOARD_RE = /Executive Boards? of (UNDP\/UNFPA\/UNOPS|UNDP, UNFPA and UNOPS|UNICEF|UN-Women|WFP)/g;
+
 export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
   const seen = new Set<string>();
@@ -496,13 +520,11 @@ export function findMentions(text: string): Mention[] {
     }
   };
   // "开发署/人口基金/项目署执行局", "儿基会执行局": the board, besides the entities.
-  for (const m of text.matchAll(/((?:(?:开发署|人口基金|项目署|儿基会|妇女署|粮食署)\/?)+)执行局/g)) {
+  for (const m of allMatches(ZH_BOARD_RE, text)) {
     const first = /开发署|人口基金|项目署|儿基会|妇女署|粮食署/.exec(m[1]!)![0];
     add({ kind: 'board', refId: BOARD_OF[ZH_CODE[first]!]!, surface: m[0] });
   }
-  for (const m of text.matchAll(
-    /Executive Boards? of (UNDP\/UNFPA\/UNOPS|UNDP, UNFPA and UNOPS|UNICEF|UN-Women|WFP)/g,
-  )) {
+  for (const m of allMatches(EN_BOARD_RE, text)) {
     const id = m[1]!.startsWith('UNDP')
       ? 'undp-unfpa-unops'
       : m[1] === 'UN-Women'
@@ -534,8 +556,7 @@ export function findMentions(text: string): Mention[] {
     /[A-Z]/.test(text) &&
     (text.match(/\b[A-Z][\p{L}'’-]+/gu) ?? []).some((w) => STATE_FIRST_WORDS.has(w))
   ) {
-    STATE_RE.lastIndex = 0;
-    for (const m of text.matchAll(STATE_RE)) {
+    for (const m of allMatches(STATE_RE, text)) {
       const id = STATE_BY_NAME.get(m[0]);
       if (id) add({ kind: 'member-state', refId: id, surface: m[0] });
     }
@@ -607,6 +628,16 @@ export function findSpeakers(text: string, language: Language, ctx: SpeakerConte
   return out;
 }
 
+const ZH_PRESIDENT_RE = new RegExp(`(?:^|[，。；：兼]\\s*)((?:${ZH_ENTITY}\\/?)+)执行局(副?主席|副局长)(?!的)`, 'g');
+const ZH_HEAD_RE = new RegExp(
+  `${CLAUSE_START}(${ZH_ENTITY})((?:副)?执行主任|副?署长|[\\u4e00-\\u9fff]{2,12}?主任)(?!的)`,
+  'g',
+);
+const ZH_SELF_RE = new RegExp(`^(${ZH_ENTITY})(?:重申|强调|表示|指出)`, 'g');
+const ZH_BARE_TITLE_RE = new RegExp(`${CLAUSE_START}(主席|署长|执行主任)${ZH_VERB}`, 'g');
+const ZH_DELEGATIONS_RE = /(?:^|[，。；：]\s*)(?:各|一些|许多)?代表团/g;
+const ZH_UN_SECRETARIAT_RE = /(?:^|[，。；：]\s*)(发展协调助理秘书长|常务副秘书长|秘书长)(?:代表|发言|强调|指出|表示)/g;
+
 function zhSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
@@ -616,19 +647,14 @@ function zhSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
     found.push({ at, speaker });
   };
   // Board Presidents and Vice-Presidents: "开发署/人口基金/项目署执行局主席", "儿基会执行局副局长".
-  const board = new RegExp(`(?:^|[，。；：兼]\\s*)((?:${ZH_ENTITY}\\/?)+)执行局(副?主席|副局长)(?!的)`, 'g');
-  for (const m of text.matchAll(board)) {
+  for (const m of allMatches(ZH_PRESIDENT_RE, text)) {
     const first = /开发署|人口基金|项目署|儿基会|妇女署|粮食署/.exec(m[1]!)![0];
     const at = m.index + m[0].indexOf(m[1]!);
     push(at, m.index + m[0].length, presidentSpeaker(BOARD_OF[ZH_CODE[first]!]!, m[2] !== '主席'));
   }
   // Executive heads and their deputies or directors: "人口基金执行主任", "粮食署副执行主任",
   // "开发署署长", "人口基金宣传和战略伙伴关系主任".
-  const head = new RegExp(
-    `${CLAUSE_START}(${ZH_ENTITY})((?:副)?执行主任|副?署长|[\\u4e00-\\u9fff]{2,12}?主任)(?!的)`,
-    'g',
-  );
-  for (const m of text.matchAll(head)) {
+  for (const m of allMatches(ZH_HEAD_RE, text)) {
     const id = ZH_CODE[m[1]!.replace(/^联合国/, '')]!;
     const title = m[2]!;
     const at = m.index + m[0].indexOf(m[1]!);
@@ -645,19 +671,18 @@ function zhSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
     push(at, m.index + m[0].length, speaker);
   }
   // The entity itself speaking at the start: "妇女署重申了其……承诺".
-  const self = new RegExp(`^(${ZH_ENTITY})(?:重申|强调|表示|指出)`, 'g');
-  for (const m of text.matchAll(self)) {
+  for (const m of allMatches(ZH_SELF_RE, text)) {
     const id = ZH_CODE[m[1]!.replace(/^联合国/, '')]!;
     push(0, m[1]!.length, { role: entityCode(id), entityId: id, memberStateId: null, boardId: null });
   }
   // Bare titles resolved from context: the chair, the (UNDP) Administrator, the last head.
-  for (const m of text.matchAll(new RegExp(`${CLAUSE_START}(主席|署长|执行主任)${ZH_VERB}`, 'g'))) {
+  for (const m of allMatches(ZH_BARE_TITLE_RE, text)) {
     const at = m.index + m[0].indexOf(m[1]!);
     const t = m[1]!;
     const s = t === '主席' ? ctx.president : t === '署长' ? headSpeaker('undp', false) : ctx.executiveHead;
     if (s) push(at, at + t.length, s);
   }
-  for (const m of text.matchAll(/(?:^|[，。；：]\s*)(?:各|一些|许多)?代表团/g)) {
+  for (const m of allMatches(ZH_DELEGATIONS_RE, text)) {
     const at = m.index + (m[0].length - m[0].replace(/^[，。；：]\s*/, '').length);
     push(at, m.index + m[0].length, {
       role: 'Delegations',
@@ -666,9 +691,7 @@ function zhSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
       boardId: null,
     });
   }
-  for (const m of text.matchAll(
-    /(?:^|[，。；：]\s*)(发展协调助理秘书长|常务副秘书长|秘书长)(?:代表|发言|强调|指出|表示)/g,
-  )) {
+  for (const m of allMatches(ZH_UN_SECRETARIAT_RE, text)) {
     const role: Record<string, string> = {
       发展协调助理秘书长: 'Assistant Secretary-General for Development Coordination',
       常务副秘书长: 'Deputy Secretary-General',
@@ -689,20 +712,34 @@ const EN_ID: Record<string, string> = {
   WFP: 'wfp',
 };
 
+// Sentence openings, also after "In response," / "In closing," and the like.
+const OPEN = String.raw`(?:^|[.;:]\s+|\bIn (?:response|reply|closing|conclusion)[^,.]{0,40},\s+)`;
+const EN_HEAD_RES = [
+  new RegExp(`\\b(?:the )?${EN_ENTITY} (Deputy )?(Executive Director|Administrator)\\b`, 'gi'),
+  new RegExp(`\\b(?:the )?(Deputy )?(Executive Director|Administrator) of ${EN_ENTITY}\\b`, 'gi'),
+];
+const EN_PRESIDENT_RE =
+  /\b(Vice-)?President of the (?:Executive Board of (UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP)|(UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP) Executive Board)/g;
+const EN_BARE_PRESIDENT_RE = new RegExp(`${OPEN}[Tt]he President\\b`, 'g');
+const EN_BARE_HEAD_RE = new RegExp(`${OPEN}[Tt]he (?:Executive Director|Administrator)\\b(?! of)`, 'g');
+const EN_DELEGATIONS_RE = new RegExp(
+  `${OPEN}(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Oo]ther|[Mm]ost|[Aa]ll|[Aa] number of|[Aa] group of|[Aa] few) )?(?:[Dd]elegations|[Bb]oard members|[Mm]embers of the (?:Executive )?Board)\\b|${OPEN}(?:[Oo]ne|[Aa]|[Aa]nother|[Ee]ach|[Ss]ome) (?:other )?delegation\\b`,
+  'g',
+);
+// "The representative of Ghana, speaking on behalf of the African Group, said …": the name runs
+// to a comma, a parenthesis or the verb.
+const EN_STATE_DELEGATION_RE =
+  /\b[Tt]he (?:delegation|representative|delegate) of ((?:the )?[A-Z][\p{L} '’-]+?)(?=\s*(?:,|\(|(?:said|stated|noted|stressed|welcomed|asked|called|expressed|emphasized|underlined|underscored|highlighted|commended|thanked|requested|recalled|encouraged|urged|reiterated|acknowledged|appreciated|raised|inquired|speaking|on behalf)\b))/gu;
+const EN_BOARD_SECRETARY_RE = new RegExp(`${OPEN}[Tt]he Secretary of the Executive Board\\b`, 'g');
+
 function enSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
-  const heads = [
-    new RegExp(`\\b(?:the )?${EN_ENTITY} (Deputy )?(Executive Director|Administrator)\\b`, 'gi'),
-    new RegExp(`\\b(?:the )?(Deputy )?(Executive Director|Administrator) of ${EN_ENTITY}\\b`, 'gi'),
-  ];
-  for (const [i, re] of heads.entries())
-    for (const m of text.matchAll(re)) {
+  for (const [i, re] of EN_HEAD_RES.entries())
+    for (const m of allMatches(re, text)) {
       const code = i === 0 ? m[1]! : m[3]!;
       const id = EN_ID[Object.keys(EN_ID).find((k) => k.toLowerCase() === code.toLowerCase())!]!;
       found.push({ at: m.index, speaker: headSpeaker(id, Boolean(i === 0 ? m[2] : m[1])) });
     }
-  for (const m of text.matchAll(
-    /\b(Vice-)?President of the (?:Executive Board of (UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP)|(UNDP\/UNFPA\/UNOPS|UNICEF|UN-Women|WFP) Executive Board)/g,
-  )) {
+  for (const m of allMatches(EN_PRESIDENT_RE, text)) {
     const name = (m[2] ?? m[3])!;
     const id = name.startsWith('UNDP')
       ? 'undp-unfpa-unops'
@@ -711,29 +748,17 @@ function enSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
         : name.toLowerCase();
     found.push({ at: m.index, speaker: presidentSpeaker(id, Boolean(m[1])) });
   }
-  // Sentence openings, also after "In response," / "In closing," and the like.
-  const OPEN = String.raw`(?:^|[.;:]\s+|\bIn (?:response|reply|closing|conclusion)[^,.]{0,40},\s+)`;
-  for (const m of text.matchAll(new RegExp(`${OPEN}[Tt]he President\\b`, 'g')))
+  for (const m of allMatches(EN_BARE_PRESIDENT_RE, text))
     if (ctx.president && !/President of/.test(text.slice(m.index, m.index + 60)))
       found.push({ at: m.index, speaker: ctx.president });
   // A bare "The Executive Director" / "The Administrator": the executive head who spoke last.
-  for (const m of text.matchAll(
-    new RegExp(`${OPEN}[Tt]he (?:Executive Director|Administrator)\\b(?! of)`, 'g'),
-  ))
+  for (const m of allMatches(EN_BARE_HEAD_RE, text))
     if (ctx.executiveHead) found.push({ at: m.index, speaker: ctx.executiveHead });
   const delegations = { role: 'Delegations', entityId: null, memberStateId: null, boardId: null };
-  for (const m of text.matchAll(
-    new RegExp(
-      `${OPEN}(?:(?:[Mm]any|[Ss]everal|[Ss]ome|[Oo]ther|[Mm]ost|[Aa]ll|[Aa] number of|[Aa] group of|[Aa] few) )?(?:[Dd]elegations|[Bb]oard members|[Mm]embers of the (?:Executive )?Board)\\b|${OPEN}(?:[Oo]ne|[Aa]|[Aa]nother|[Ee]ach|[Ss]ome) (?:other )?delegation\\b`,
-      'g',
-    ),
-  ))
+  for (const m of allMatches(EN_DELEGATIONS_RE, text))
     found.push({ at: m.index, speaker: delegations });
-  // "The representative of Ghana, speaking on behalf of the African Group, said …": the name runs
-  // to a comma, a parenthesis or the verb.
-  for (const m of text.matchAll(
-    /\b[Tt]he (?:delegation|representative|delegate) of ((?:the )?[A-Z][\p{L} '’-]+?)(?=\s*(?:,|\(|(?:said|stated|noted|stressed|welcomed|asked|called|expressed|emphasized|underlined|underscored|highlighted|commended|thanked|requested|recalled|encouraged|urged|reiterated|acknowledged|appreciated|raised|inquired|speaking|on behalf)\b))/gu,
-  )) {
+  // A member state's delegation, named.
+  for (const m of allMatches(EN_STATE_DELEGATION_RE, text)) {
     const name = m[1]!.replace(/^the /, '');
     const id = STATE_BY_NAME.get(name) ?? STATE_BY_NAME.get(m[1]!);
     if (id)
@@ -743,7 +768,7 @@ function enSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
       });
   }
   // The board's secretary, who speaks for the secretariat of the board in procedural matters.
-  for (const m of text.matchAll(new RegExp(`${OPEN}[Tt]he Secretary of the Executive Board\\b`, 'g')))
+  for (const m of allMatches(EN_BOARD_SECRETARY_RE, text))
     found.push({
       at: m.index,
       speaker: {
@@ -780,6 +805,14 @@ export function speakerKeys(role: string, entityId: string | null, memberStateId
 const SYMBOL_RE =
   /\b((?:DP\/FPA|DP\/OPS|DP|E\/ICEF|UNW|WFP\/EB|A\/RES|E\/RES|A|E)\/[A-Z0-9./()-]*\d[A-Z0-9./()-]*[A-Z0-9)])/g;
 
+// General Assembly resolutions: session/number (48/162); board decisions: year/number (2024/12).
+const GA_RESOLUTION_RE =
+  /(?:第\s*(\d{1,3}\/\d{1,4})\s*号决议|(?:resolutions?|résolutions?|resolución|resoluciones|резолюци[яиюей]|القرار|قرار)\s+(?:A\/RES\/)?(\d{1,3}\/\d{1,4})|A\/RES\/(\d{1,3}\/\d{1,4}))/giu;
+const BOARD_DECISION_RE =
+  /(?:第\s*((?:19|20)\d{2}\/\d{1,3})\s*号决定|(?:decisions?|décisions?|decisión|decisiones|решени[еяию]|المقرر|مقرر)\s+((?:19|20)\d{2}\/\d{1,3}))/giu;
+const SDG_RE =
+  /(?:可持续发展目标\s*(\d{1,2})(?!\d)|\bSDGs?\s*(\d{1,2})\b|Sustainable Development Goal\s+(\d{1,2})\b|\bODD\s*(\d{1,2})\b|objectif de développement durable\s+(\d{1,2})\b|\bODS\s*(\d{1,2})\b|Objetivo de Desarrollo Sostenible\s+(\d{1,2})\b|ЦУР\s*(\d{1,2})|Цел[ьи] в области устойчивого развития\s+(\d{1,2})|هدف التنمية المستدامة\s*(\d{1,2}))/giu;
+
 export function findReferences(text: string): Reference[] {
   const out: Reference[] = [];
   const seen = new Set<string>();
@@ -795,25 +828,18 @@ export function findReferences(text: string): Reference[] {
   // these are absent changes nothing and saves most of the time on ordinary paragraphs.
   if (!/[0-9]/.test(t)) return out;
   const slash = t.includes('/');
-  // General Assembly resolutions: session/number (48/162); board decisions: year/number (2024/12).
-  const resolution =
-    /(?:第\s*(\d{1,3}\/\d{1,4})\s*号决议|(?:resolutions?|résolutions?|resolución|resoluciones|резолюци[яиюей]|القرار|قرار)\s+(?:A\/RES\/)?(\d{1,3}\/\d{1,4})|A\/RES\/(\d{1,3}\/\d{1,4}))/giu;
   if (slash)
-    for (const m of t.matchAll(resolution))
+    for (const m of allMatches(GA_RESOLUTION_RE, t))
       add({ kind: 'ga-resolution', ref: (m[1] ?? m[2] ?? m[3])!, surface: m[0] });
-  const decision =
-    /(?:第\s*((?:19|20)\d{2}\/\d{1,3})\s*号决定|(?:decisions?|décisions?|decisión|decisiones|решени[еяию]|المقرر|مقرر)\s+((?:19|20)\d{2}\/\d{1,3}))/giu;
   if (slash)
-    for (const m of t.matchAll(decision))
+    for (const m of allMatches(BOARD_DECISION_RE, t))
       add({ kind: 'board-decision', ref: (m[1] ?? m[2])!, surface: m[0] });
-  const sdg =
-    /(?:可持续发展目标\s*(\d{1,2})(?!\d)|\bSDGs?\s*(\d{1,2})\b|Sustainable Development Goal\s+(\d{1,2})\b|\bODD\s*(\d{1,2})\b|objectif de développement durable\s+(\d{1,2})\b|\bODS\s*(\d{1,2})\b|Objetivo de Desarrollo Sostenible\s+(\d{1,2})\b|ЦУР\s*(\d{1,2})|Цел[ьи] в области устойчивого развития\s+(\d{1,2})|هدف التنمية المستدامة\s*(\d{1,2}))/giu;
-  for (const m of t.matchAll(sdg)) {
+  for (const m of allMatches(SDG_RE, t)) {
     const n = Number(m.slice(1).find((x) => x !== undefined));
     if (n >= 1 && n <= 17) add({ kind: 'sdg', ref: String(n), surface: m[0] });
   }
   if (slash)
-    for (const m of t.matchAll(SYMBOL_RE)) {
+    for (const m of allMatches(SYMBOL_RE, t)) {
       if (/^A\/RES\//.test(m[1]!)) continue;
       if (!/\/\d{4}\/|\/[A-Z]+\/\d/.test(m[1]!) && !/^(DP|UNW|WFP|E\/ICEF)/.test(m[1]!)) continue;
       add({ kind: 'document', ref: m[1]!, surface: m[0] });
@@ -1107,10 +1133,12 @@ function latinLongForm(before: string, short: string): string | null {
   return null;
 }
 
+const PARENTHESIS_RE = /[（(]([^（）()]{1,12})[）)]/g;
+
 export function findAcronyms(text: string): Acronym[] {
   const out: Acronym[] = [];
   const seen = new Set<string>();
-  for (const m of text.matchAll(/[（(]([^（）()]{1,12})[）)]/g)) {
+  for (const m of allMatches(PARENTHESIS_RE, text)) {
     const short = m[1]!.trim();
     const before = text.slice(0, m.index);
     let long: string | null = null;
