@@ -2,8 +2,16 @@
 // five from CLDR country names; whole words outside Chinese, Arabic conjunctions and prepositions
 // attached, the longest name winning where names overlap, and words that are also country names
 // in Arabic left out.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findMentions, findSpeakers, LOCALIZED_STATE_NAMES, type SpeakerContext } from './enrich.js';
+import {
+  detectLanguage,
+  findMentions,
+  findSpeakers,
+  LOCALIZED_STATE_NAMES,
+  type Language,
+  type SpeakerContext,
+} from './enrich.js';
 
 const states = (text: string) =>
   findMentions(text)
@@ -86,5 +94,69 @@ describe('speakers in English reports', () => {
     expect(roles('The Secretary of the Executive Board read out the oral amendments.')).toEqual([
       'Secretary of the Executive Board',
     ]);
+  });
+});
+
+describe('language of Latin-script text', () => {
+  // The definition the detector counts by: each language's function words as whole words
+  // (\b…\b) of the lower-cased text, the most frequent language winning, ties going to the
+  // fallback when it is among them.
+  const words = {
+    en: /\b(the|and|of|to|in|that|is|for|with|on|by|its|were|was)\b/g,
+    fr: /\b(le|la|les|des|et|du|une|est|pour|dans|que|qui|sur|au|aux)\b/g,
+    es: /\b(el|los|las|del|y|una|es|para|en|que|por|con|su|al)\b/g,
+  };
+  const byDefinition = (text: string, fallback: Language): Language => {
+    const lower = text.toLowerCase();
+    const scores = (['en', 'fr', 'es'] as const).map(
+      (l) => [l, (lower.match(words[l]) ?? []).length] as const,
+    );
+    scores.sort((a, b) => b[1] - a[1]);
+    if (scores[0]![1] === 0) return fallback;
+    if (scores[0]![1] === scores[1]![1] && (fallback === scores[1]![0] || fallback === scores[0]![0]))
+      return fallback;
+    return scores[0]![0];
+  };
+
+  it('counts function words as the whole-word definition does', () => {
+    const pieces = [
+      ...Object.values(words).flatMap((re) => re.source.slice(3, -3).split('|')),
+      'The',
+      'AND',
+      'Los',
+      'QUE',
+      'thee',
+      'theme',
+      'and_',
+      '_the',
+      'the2',
+      'élève',
+      'Été',
+      'conseil',
+      ' ',
+      ' ',
+      ', ',
+      '. ',
+      '-',
+      '\u212a',
+      'İ',
+      '(',
+      ')',
+      '’',
+      "'",
+      '2024',
+      'x',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
+        fc.constantFrom<Language>('en', 'fr', 'es', 'ru'),
+        (parts, fallback) => {
+          const text = `Abc ${parts.join('')}`;
+          expect(detectLanguage(text, fallback)).toBe(byDefinition(text, fallback));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

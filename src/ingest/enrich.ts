@@ -35,11 +35,33 @@ export interface Acronym {
 // ---------------------------------------------------------------------------------------------
 // Language
 
-const STOPWORDS: Record<'en' | 'fr' | 'es', RegExp> = {
-  en: /\b(the|and|of|to|in|that|is|for|with|on|by|its|were|was)\b/g,
-  fr: /\b(le|la|les|des|et|du|une|est|pour|dans|que|qui|sur|au|aux)\b/g,
-  es: /\b(el|los|las|del|y|una|es|para|en|que|por|con|su|al)\b/g,
+/** Function words that tell English, French and Spanish apart (a word may count for several). */
+const STOPWORDS: Record<'en' | 'fr' | 'es', string[]> = {
+  en: ['the', 'and', 'of', 'to', 'in', 'that', 'is', 'for', 'with', 'on', 'by', 'its', 'were', 'was'],
+  fr: ['le', 'la', 'les', 'des', 'et', 'du', 'une', 'est', 'pour', 'dans', 'que', 'qui', 'sur', 'au', 'aux'],
+  es: ['el', 'los', 'las', 'del', 'y', 'una', 'es', 'para', 'en', 'que', 'por', 'con', 'su', 'al'],
 };
+const STOPWORD_LANGS = ['en', 'fr', 'es'] as const;
+/** Code units packed 7 bits each (function words are at most four ASCII letters) → bit per language. */
+const STOPWORD_BITS = (() => {
+  const m = new Map<number, number>();
+  STOPWORD_LANGS.forEach((l, bit) => {
+    for (const w of STOPWORDS[l]) {
+      const key = packWord(w, 0, w.length);
+      m.set(key, (m.get(key) ?? 0) | (1 << bit));
+    }
+  });
+  return m;
+})();
+const MAX_STOPWORD = 4;
+function packWord(s: string, from: number, to: number): number {
+  let k = 0;
+  for (let i = to - 1; i >= from; i--) k = (k << 7) | s.charCodeAt(i);
+  return k;
+}
+const stopwordCounts = new Int32Array(3);
+const isAsciiWordUnit = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
 const SCRIPT_HAN = 1;
 const SCRIPT_ARABIC = 2;
@@ -76,10 +98,25 @@ export function detectLanguage(text: string, fallback: Language = 'en'): Languag
   if (han * 3 >= max && han > 0) return 'zh';
   if (arabic === max) return 'ar';
   if (cyrillic === max) return 'ru';
+  // Each language's function words as whole words (\b…\b: runs of [A-Za-z0-9_]) of the lower-cased
+  // text, counted in one pass.
   const lower = text.toLowerCase();
-  const scores = (Object.keys(STOPWORDS) as ('en' | 'fr' | 'es')[]).map(
-    (l) => [l, (lower.match(STOPWORDS[l]) ?? []).length] as const,
-  );
+  const wordCounts = stopwordCounts;
+  wordCounts.fill(0);
+  for (let i = 0; i < lower.length;) {
+    if (!isAsciiWordUnit(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < lower.length && isAsciiWordUnit(lower.charCodeAt(end))) end++;
+    if (end - i <= MAX_STOPWORD) {
+      const bits = STOPWORD_BITS.get(packWord(lower, i, end));
+      if (bits !== undefined) for (let b = 0; b < 3; b++) if (bits & (1 << b)) wordCounts[b]!++;
+    }
+    i = end;
+  }
+  const scores = STOPWORD_LANGS.map((l, b) => [l, wordCounts[b]!] as const);
   scores.sort((a, b) => b[1] - a[1]);
   if (scores[0]![1] === 0) return fallback;
   if (
@@ -628,7 +665,10 @@ export function findSpeakers(text: string, language: Language, ctx: SpeakerConte
   return out;
 }
 
-const ZH_PRESIDENT_RE = new RegExp(`(?:^|[，。；：兼]\\s*)((?:${ZH_ENTITY}\\/?)+)执行局(副?主席|副局长)(?!的)`, 'g');
+const ZH_PRESIDENT_RE = new RegExp(
+  `(?:^|[，。；：兼]\\s*)((?:${ZH_ENTITY}\\/?)+)执行局(副?主席|副局长)(?!的)`,
+  'g',
+);
 const ZH_HEAD_RE = new RegExp(
   `${CLAUSE_START}(${ZH_ENTITY})((?:副)?执行主任|副?署长|[\\u4e00-\\u9fff]{2,12}?主任)(?!的)`,
   'g',
@@ -636,7 +676,8 @@ const ZH_HEAD_RE = new RegExp(
 const ZH_SELF_RE = new RegExp(`^(${ZH_ENTITY})(?:重申|强调|表示|指出)`, 'g');
 const ZH_BARE_TITLE_RE = new RegExp(`${CLAUSE_START}(主席|署长|执行主任)${ZH_VERB}`, 'g');
 const ZH_DELEGATIONS_RE = /(?:^|[，。；：]\s*)(?:各|一些|许多)?代表团/g;
-const ZH_UN_SECRETARIAT_RE = /(?:^|[，。；：]\s*)(发展协调助理秘书长|常务副秘书长|秘书长)(?:代表|发言|强调|指出|表示)/g;
+const ZH_UN_SECRETARIAT_RE =
+  /(?:^|[，。；：]\s*)(发展协调助理秘书长|常务副秘书长|秘书长)(?:代表|发言|强调|指出|表示)/g;
 
 function zhSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
   const taken: [number, number][] = [];
@@ -755,8 +796,7 @@ function enSpeakers(text: string, ctx: SpeakerContext, found: Found[]): void {
   for (const m of allMatches(EN_BARE_HEAD_RE, text))
     if (ctx.executiveHead) found.push({ at: m.index, speaker: ctx.executiveHead });
   const delegations = { role: 'Delegations', entityId: null, memberStateId: null, boardId: null };
-  for (const m of allMatches(EN_DELEGATIONS_RE, text))
-    found.push({ at: m.index, speaker: delegations });
+  for (const m of allMatches(EN_DELEGATIONS_RE, text)) found.push({ at: m.index, speaker: delegations });
   // A member state's delegation, named.
   for (const m of allMatches(EN_STATE_DELEGATION_RE, text)) {
     const name = m[1]!.replace(/^the /, '');
