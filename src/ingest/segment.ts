@@ -114,7 +114,11 @@ function toLines(text: string): Line[] {
 /** Lines repeated at the top or bottom of several pages are running headers or footers. */
 function runningLines(lines: Line[]): Set<string> {
   const byPage = new Map<number, Line[]>();
-  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  for (const l of lines) {
+    const page = byPage.get(l.page);
+    if (page) page.push(l);
+    else byPage.set(l.page, [l]);
+  }
   const counts = new Map<string, number>();
   for (const pageLines of byPage.values()) {
     const edges = new Set([...pageLines.slice(0, 2), ...pageLines.slice(-2)].map((l) => l.text.trim()));
