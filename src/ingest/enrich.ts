@@ -355,7 +355,9 @@ const BODY_RES = BODIES.map((b) => ({ id: b.id, re: nameRegex(b.names) }));
  * Finds, in one pass over a text, which of many literal strings occur in it (exact code units).
  * The strings form a trie of code units whose edges sit in one open-addressing hash table of
  * typed arrays (node, code unit → child). A table of the (hashed) first two code units of every
- * string rejects most positions with one lookup before the trie is entered, and from each
+ * string rejects most positions with one lookup before the trie is entered; where only strings of
+ * four or more units start with those two, a table of (hashed) first four units rejects most of
+ * the rest (common pairs such as "re" or ال begin far more words than terms). From each
  * position the walk goes only as far as some string continues, so many strings sharing a prefix
  * (Arabic names after the article ال) cost one walk, not one comparison each. Used to skip
  * per-lexicon regexes whose names cannot match and to find theme terms without one `includes`
@@ -364,8 +366,15 @@ const BODY_RES = BODIES.map((b) => ({ id: b.id, re: nameRegex(b.names) }));
 export class LiteralScanner {
   /** The trie node of each first code unit (0: no string starts with it). */
   private readonly root = new Int32Array(65536);
-  /** pairs[key(c0, c1)] = 1 when some string starts with c0 c1 (hash collisions only let more through). */
+  /**
+   * pairs[key(c0, c1)]: PAIR_SHORT when a string of two or three units starts with c0 c1,
+   * PAIR_LONG when a longer one does (hash collisions only let more through).
+   */
   private readonly pairs = new Uint8Array(65536);
+  /** quads[key4(c0, c1, c2, c3)] = 1 when a string of four or more units starts with those four. */
+  private readonly quads = new Uint8Array(65536);
+  private static readonly PAIR_SHORT = 1;
+  private static readonly PAIR_LONG = 2;
   /** single[c] = 1 when some string is the one code unit c. */
   private readonly single = new Uint8Array(65536);
   /** Edges: slot → parent node, code unit and child node (child 0: empty slot). */
@@ -389,7 +398,11 @@ export class LiteralScanner {
         if (!s.length) continue;
         const c0 = s.charCodeAt(0);
         let at = this.root[c0] || (this.root[c0] = node());
-        if (s.length > 1) this.pairs[LiteralScanner.key(c0, s.charCodeAt(1))] = 1;
+        if (s.length >= 4) {
+          this.pairs[LiteralScanner.key(c0, s.charCodeAt(1))]! |= LiteralScanner.PAIR_LONG;
+          this.quads[LiteralScanner.key4(c0, s.charCodeAt(1), s.charCodeAt(2), s.charCodeAt(3))] = 1;
+        } else if (s.length > 1)
+          this.pairs[LiteralScanner.key(c0, s.charCodeAt(1))]! |= LiteralScanner.PAIR_SHORT;
         else this.single[c0] = 1;
         for (let k = 1; k < s.length; k++) {
           const c = s.charCodeAt(k);
@@ -429,6 +442,16 @@ export class LiteralScanner {
     return ((c0 << 5) ^ c1) & 0xffff;
   }
 
+  private static key4(c0: number, c1: number, c2: number, c3: number): number {
+    return (
+      (Math.imul(c0, 0x2f0b3c9d) ^
+        Math.imul(c1, 0x6b43a9b5) ^
+        Math.imul(c2, 0x1b873593) ^
+        Math.imul(c3, 0x7feb352d)) >>>
+      16
+    );
+  }
+
   private static edgeHash(parent: number, unit: number): number {
     return Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
   }
@@ -439,7 +462,7 @@ export class LiteralScanner {
    */
   scan(text: string, found: Uint8Array, hits?: number[]): Uint8Array {
     found.fill(0);
-    const { root, pairs, single, ends, edgeParent, edgeUnit, edgeChild, edgeMask } = this;
+    const { root, pairs, quads, single, ends, edgeParent, edgeUnit, edgeChild, edgeMask } = this;
     const n = text.length;
     let c1 = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < n; i++) {
@@ -447,7 +470,15 @@ export class LiteralScanner {
       if (single[c0] === 1) for (const g of ends[root[c0]!]!) found[g] = 1;
       if (i + 1 >= n) break;
       c1 = text.charCodeAt(i + 1);
-      if (pairs[LiteralScanner.key(c0, c1)] === 0) continue;
+      const pair = pairs[LiteralScanner.key(c0, c1)]!;
+      if (pair === 0) continue;
+      // Only longer strings start with this pair: their first four units must be there too.
+      if (
+        pair === LiteralScanner.PAIR_LONG &&
+        (i + 3 >= n ||
+          quads[LiteralScanner.key4(c0, c1, text.charCodeAt(i + 2), text.charCodeAt(i + 3))] === 0)
+      )
+        continue;
       let at = root[c0]!;
       for (let j = i + 1; j < n; j++) {
         const unit = text.charCodeAt(j);
