@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import {
   detectLanguage,
   findMentions,
+  findReferences,
   findSpeakers,
   LOCALIZED_STATE_NAMES,
+  MAY_HOLD_DIGITS,
   type Language,
   type SpeakerContext,
 } from './enrich.js';
@@ -158,5 +160,29 @@ describe('language of Latin-script text', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('references', () => {
+  it('normalizes only texts that hold a character that is or becomes a digit', () => {
+    // Every BMP character whose NFKC form holds an ASCII digit is one the gate lets through.
+    const missed: string[] = [];
+    for (let c = 0; c < 0xd800; c++) {
+      const ch = String.fromCharCode(c);
+      if (/[0-9]/.test(ch.normalize('NFKC')) && !MAY_HOLD_DIGITS.test(ch)) missed.push(c.toString(16));
+    }
+    for (let c = 0xe000; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (/[0-9]/.test(ch.normalize('NFKC')) && !MAY_HOLD_DIGITS.test(ch)) missed.push(c.toString(16));
+    }
+    expect(missed).toEqual([]);
+    // Outside the BMP (mathematical digits and the like) the gate opens on any surrogate.
+    expect(MAY_HOLD_DIGITS.test('𝟓')).toBe(true);
+  });
+
+  it('finds references written with full-width or mathematical digits', () => {
+    expect(findReferences('可持续发展目标５').map((r) => r.ref)).toEqual(['5']);
+    expect(findReferences('SDG 𝟓').map((r) => r.ref)).toEqual(['5']);
+    expect(findReferences('no number here')).toEqual([]);
   });
 });

@@ -876,6 +876,14 @@ export function speakerKeys(role: string, entityId: string | null, memberStateId
 const SYMBOL_RE =
   /\b((?:DP\/FPA|DP\/OPS|DP|E\/ICEF|UNW|WFP\/EB|A\/RES|E\/RES|A|E)\/[A-Z0-9./()-]*\d[A-Z0-9./()-]*[A-Z0-9)])/g;
 
+/**
+ * Characters that are, or whose NFKC form holds, an ASCII digit: the digits, superscripts and
+ * subscripts, vulgar fractions, enclosed and parenthesized numbers, squared CJK numbers, full-width
+ * digits, and (taken whole) everything outside the BMP. A test checks it against NFKC itself.
+ */
+export const MAY_HOLD_DIGITS =
+  /[0-9\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2089\u2150-\u218f\u2460-\u24ff\u3251-\u33ff\uff10-\uff19\ud800-\udfff]/;
+
 // General Assembly resolutions: session/number (48/162); board decisions: year/number (2024/12).
 const GA_RESOLUTION_RE =
   /(?:第\s*(\d{1,3}\/\d{1,4})\s*号决议|(?:resolutions?|résolutions?|resolución|resoluciones|резолюци[яиюей]|القرار|قرار)\s+(?:A\/RES\/)?(\d{1,3}\/\d{1,4})|A\/RES\/(\d{1,3}\/\d{1,4}))/giu;
@@ -894,9 +902,11 @@ export function findReferences(text: string): Reference[] {
       out.push(r);
     }
   };
-  const t = text.normalize('NFKC');
   // Every pattern below needs a digit; all but the SDGs need a slash. Skipping the regexes when
-  // these are absent changes nothing and saves most of the time on ordinary paragraphs.
+  // these are absent changes nothing and saves most of the time on ordinary paragraphs. A text
+  // none of whose characters is, or normalizes to, a digit is not even normalized.
+  if (!MAY_HOLD_DIGITS.test(text)) return out;
+  const t = text.normalize('NFKC');
   if (!/[0-9]/.test(t)) return out;
   const slash = t.includes('/');
   if (slash)
