@@ -80,18 +80,22 @@ const SCRIPT_OF = (() => {
   mark(0xc0, 0x24f, SCRIPT_LATIN);
   return t;
 })();
-const scriptCounts = new Int32Array(5);
 
 /** The language of a text by script, then (Latin) by function words; `fallback` when unsure. */
 export function detectLanguage(text: string, fallback: Language = 'en'): Language {
   // Code units, not code points: every counted range is in the BMP and surrogates count nowhere.
-  const counts = scriptCounts;
-  counts.fill(0);
-  for (let i = 0; i < text.length; i++) counts[SCRIPT_OF[text.charCodeAt(i)]!]!++;
-  const han = counts[SCRIPT_HAN]!;
-  const arabic = counts[SCRIPT_ARABIC]!;
-  const cyrillic = counts[SCRIPT_CYRILLIC]!;
-  const latin = counts[SCRIPT_LATIN]!;
+  // Counted in locals: a counter in memory, bumped for every unit, makes each unit wait for the last.
+  let han = 0;
+  let arabic = 0;
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const script = SCRIPT_OF[text.charCodeAt(i)]!;
+    if (script === SCRIPT_LATIN) latin++;
+    else if (script === SCRIPT_HAN) han++;
+    else if (script === SCRIPT_CYRILLIC) cyrillic++;
+    else if (script === SCRIPT_ARABIC) arabic++;
+  }
   const max = Math.max(han, arabic, cyrillic, latin);
   if (max === 0) return fallback;
   // Chinese text counts one per character, alphabetic text one per letter: weigh Han up.
@@ -577,6 +581,19 @@ const STATE_FIRST_WORDS = new Set(MEMBER_STATES.map((m) => m.name.split(/[\s(]/)
 const ZH_BOARD_RE = /((?:(?:开发署|人口基金|项目署|儿基会|妇女署|粮食署)\/?)+)执行局/g;
 const EN_BOARD_RE = /Executive Boards? of (UNDP\/UNFPA\/UNOPS|UNDP, UNFPA and UNOPS|UNICEF|UN-Women|WFP)/g;
 
+const CAPITALIZED_WORD_RE = /\b[A-Z][\p{L}'’-]+/gu;
+
+/** Whether some capitalized word of the text is the first word of a member state's name. */
+function startsStateName(text: string): boolean {
+  CAPITALIZED_WORD_RE.lastIndex = 0;
+  for (let m = CAPITALIZED_WORD_RE.exec(text); m !== null; m = CAPITALIZED_WORD_RE.exec(text))
+    if (STATE_FIRST_WORDS.has(m[0])) {
+      CAPITALIZED_WORD_RE.lastIndex = 0;
+      return true;
+    }
+  return false;
+}
+
 export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
   const seen = new Set<string>();
@@ -620,10 +637,7 @@ export function findMentions(text: string): Mention[] {
   }
   for (const m of localizedStates(text, hits)) add(m);
   // Cheap test first: does any capitalized word start a member state's name?
-  if (
-    /[A-Z]/.test(text) &&
-    (text.match(/\b[A-Z][\p{L}'’-]+/gu) ?? []).some((w) => STATE_FIRST_WORDS.has(w))
-  ) {
+  if (/[A-Z]/.test(text) && startsStateName(text)) {
     for (const m of allMatches(STATE_RE, text)) {
       const id = STATE_BY_NAME.get(m[0]);
       if (id) add({ kind: 'member-state', refId: id, surface: m[0] });
@@ -1114,13 +1128,14 @@ export const THEMES: { id: string; label: string; terms: string[] }[] = [
 const THEME_TERMS = THEMES.map((t) => ({ id: t.id, terms: t.terms.map((x) => foldText(x)) }));
 // One pass over the folded text finds every theme term (substring match, as `includes` would).
 const THEME_SCANNER = new LiteralScanner(THEME_TERMS.map((t) => t.terms));
-const themeHits = new Uint8Array(THEME_TERMS.length);
+const themeFound = new Uint8Array(THEME_TERMS.length);
+const themeHits: number[] = [];
 
 export function findThemes(text: string, references: readonly Reference[] = []): string[] {
   const folded = foldText(text);
   const out = new Set<string>();
-  const hits = THEME_SCANNER.scan(folded, themeHits);
-  for (const [i, t] of THEME_TERMS.entries()) if (hits[i] === 1) out.add(t.id);
+  THEME_SCANNER.scan(folded, themeFound, themeHits);
+  for (const i of themeHits) out.add(THEME_TERMS[i]!.id);
   for (const r of references) if (r.kind === 'sdg') out.add(`sdg-${r.ref}`);
   if (out.has('sdg-5')) out.add('gender-equality');
   return [...out];
