@@ -81,21 +81,18 @@ const SCRIPT_OF = (() => {
   return t;
 })();
 
+const scriptCounts = new Int32Array(5);
+
 /** The language of a text by script, then (Latin) by function words; `fallback` when unsure. */
 export function detectLanguage(text: string, fallback: Language = 'en'): Language {
   // Code units, not code points: every counted range is in the BMP and surrogates count nowhere.
-  // Counted in locals: a counter in memory, bumped for every unit, makes each unit wait for the last.
-  let han = 0;
-  let arabic = 0;
-  let cyrillic = 0;
-  let latin = 0;
-  for (let i = 0; i < text.length; i++) {
-    const script = SCRIPT_OF[text.charCodeAt(i)]!;
-    if (script === SCRIPT_LATIN) latin++;
-    else if (script === SCRIPT_HAN) han++;
-    else if (script === SCRIPT_CYRILLIC) cyrillic++;
-    else if (script === SCRIPT_ARABIC) arabic++;
-  }
+  const counts = scriptCounts;
+  counts.fill(0);
+  for (let i = 0; i < text.length; i++) counts[SCRIPT_OF[text.charCodeAt(i)]!]!++;
+  const han = counts[SCRIPT_HAN]!;
+  const arabic = counts[SCRIPT_ARABIC]!;
+  const cyrillic = counts[SCRIPT_CYRILLIC]!;
+  const latin = counts[SCRIPT_LATIN]!;
   const max = Math.max(han, arabic, cyrillic, latin);
   if (max === 0) return fallback;
   // Chinese text counts one per character, alphabetic text one per letter: weigh Han up.
