@@ -117,16 +117,21 @@ export function detectLanguage(text: string, fallback: Language = 'en'): Languag
     }
     i = end;
   }
-  const scores = STOPWORD_LANGS.map((l, b) => [l, wordCounts[b]!] as const);
-  scores.sort((a, b) => b[1] - a[1]);
-  if (scores[0]![1] === 0) return fallback;
+  // The most frequent language and the runner-up, ties going to the earlier of en, fr, es (a stable
+  // sort by count would give the same; sorting little arrays of pairs here made the optimized
+  // function deoptimize again and again on their changing shapes).
+  let first = 0;
+  for (let b = 1; b < 3; b++) if (wordCounts[b]! > wordCounts[first]!) first = b;
+  let second = -1;
+  for (let b = 0; b < 3; b++)
+    if (b !== first && (second < 0 || wordCounts[b]! > wordCounts[second]!)) second = b;
+  if (wordCounts[first] === 0) return fallback;
   if (
-    scores[1] &&
-    scores[0]![1] === scores[1][1] &&
-    (fallback === scores[1][0] || fallback === scores[0]![0])
+    wordCounts[first] === wordCounts[second] &&
+    (fallback === STOPWORD_LANGS[second] || fallback === STOPWORD_LANGS[first])
   )
     return fallback;
-  return scores[0]![0];
+  return STOPWORD_LANGS[first]!;
 }
 
 // ---------------------------------------------------------------------------------------------
