@@ -80,7 +80,6 @@ const SCRIPT_OF = (() => {
   mark(0xc0, 0x24f, SCRIPT_LATIN);
   return t;
 })();
-
 const scriptCounts = new Int32Array(5);
 
 /** The language of a text by script, then (Latin) by function words; `fallback` when unsure. */
@@ -334,8 +333,8 @@ function allMatches(re: RegExp, text: string): RegExpExecArray[] {
     // An empty match: step past it (by a whole code point in Unicode mode), as matchAll does.
     if (m[0] === '') {
       const i = re.lastIndex;
-      const pair =
-        re.unicode && /[\ud800-\udbff]/.test(text[i] ?? '') && /[\udc00-\udfff]/.test(text[i + 1] ?? '');
+      const c = text.charCodeAt(i);
+      const pair = re.unicode && c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
       re.lastIndex = i + (pair ? 2 : 1);
     }
   }
