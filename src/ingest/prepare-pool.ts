@@ -60,6 +60,43 @@ export const TOKEN_CLAIM_SLOTS = 1 << 16;
 export const TOKEN_CLAIM_MASK = TOKEN_CLAIM_SLOTS - 1;
 /** Between the tokens of two texts: a line break, which no token holds (tokenize.ts). */
 export const TOKEN_TEXT_SEPARATOR = '\n';
+const SEPARATOR_UNIT = TOKEN_TEXT_SEPARATOR.charCodeAt(0);
+
+/**
+ * The token strings of a file's texts as one buffer: UTF-16 code units, TOKEN_TEXT_SEPARATOR
+ * between two texts. Each string is written in place, never joined first: a file's tokens are often
+ * over 128 KB as one string, which V8 allocates apart from its heap, in fresh memory pages, each
+ * time. The buffer is its own ArrayBuffer, so it can be transferred.
+ */
+export function packTokenTexts(parts: readonly string[]): Uint8Array<ArrayBuffer> {
+  let units = Math.max(0, parts.length - 1);
+  for (const p of parts) units += p.length;
+  const out = Buffer.allocUnsafeSlow(units * 2);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i) at = out.writeUInt16LE(SEPARATOR_UNIT, at);
+    at += out.write(parts[i]!, at, 'utf16le');
+  }
+  return out;
+}
+
+/** The token strings packTokenTexts packed (of one or more texts), each read out on its own. */
+export function unpackTokenTexts(bytes: Uint8Array): string[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Code units are searched for the separator, so that no byte pair across two units matches.
+  const units =
+    bytes.byteOffset % 2 === 0
+      ? new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1)
+      : new Uint16Array(new Uint8Array(bytes).buffer, 0, bytes.byteLength >> 1);
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const end = units.indexOf(SEPARATOR_UNIT, from);
+    out.push(buf.toString('utf16le', 2 * from, 2 * (end < 0 ? units.length : end)));
+    if (end < 0) return out;
+    from = end + 1;
+  }
+}
 
 /**
  * The tokens a worker made for a request it had prepared (sent after the preview): the tokens of
@@ -181,11 +218,7 @@ export const inThread: Preparer = {
 export function knownEnrichmentOf(preview: ImportPreview): KnownEnrichment[] {
   const extras = preparedExtras.get(preview);
   const bytes = extras?.file.tokens;
-  const tokens = bytes
-    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-        .toString('utf16le')
-        .split(TOKEN_TEXT_SEPARATOR)
-    : undefined;
+  const tokens = bytes ? unpackTokenTexts(bytes) : undefined;
   const out: KnownEnrichment[] = [];
   let t = 0;
   let s = 0;

@@ -12,8 +12,8 @@ import { prepareImport, type PrepareOptions } from './pipeline.js';
 import { IngestError } from './read.js';
 import { contentHash, expressionParagraphsOf, expressionTitleOf } from '../modules/documents/content.js';
 import {
+  packTokenTexts,
   TOKEN_CLAIM_MASK,
-  TOKEN_TEXT_SEPARATOR,
   TOKENS_UNCLAIMED,
   TOKENS_WORKER,
   TOKENS_WRITER,
@@ -74,9 +74,7 @@ function step(): void {
       TOKENS_UNCLAIMED
     ) {
       const started = performance.now();
-      const tokens = transferable(
-        Buffer.from(job.texts.map(tokenText).join(TOKEN_TEXT_SEPARATOR), 'utf16le'),
-      );
+      const tokens = packTokenTexts(job.texts.map(tokenText));
       const reply: PrepareTokens = { id: job.id, tokens, ms: performance.now() - started };
       port!.postMessage(reply, [tokens.buffer]);
     }
