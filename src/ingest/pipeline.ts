@@ -139,6 +139,18 @@ export interface PrepareOptions {
   language?: Language;
 }
 
+/** The first `n` lines of a text in pieces, as `text.split('\n').slice(0, n)` gives them. */
+export function firstLines(pieces: readonly string[], n: number): string[] {
+  let head = '';
+  let lines = 0;
+  for (const p of pieces) {
+    head += p;
+    for (let at = p.indexOf('\n'); at >= 0 && lines < n; at = p.indexOf('\n', at + 1)) lines++;
+    if (lines >= n) break;
+  }
+  return head.split('\n').slice(0, n);
+}
+
 export async function prepareImport(
   file: string,
   bytes: Uint8Array,
@@ -150,7 +162,7 @@ export async function prepareImport(
     bytes,
     opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes },
   );
-  const seg = segmentText(source.text);
+  const seg = segmentText(source.pieces);
   if (seg.paragraphs.length === 0)
     throw new IngestError(fileName, 'no-paragraphs', 'no numbered paragraphs were found ("1. …", "2. …")');
   const language =
@@ -163,7 +175,7 @@ export async function prepareImport(
     );
   let date = seg.date;
   if (!date)
-    for (const line of source.text.split('\n').slice(0, 60)) {
+    for (const line of firstLines(source.pieces, 60)) {
       date = findDateAnyLanguage(line);
       if (date) break;
     }

@@ -29,9 +29,23 @@ export class IngestError extends Error {
 }
 
 export interface SourceText {
-  text: string;
+  /**
+   * The text in pieces, in order: joined, they are the whole text. A plain-text file is decoded a
+   * piece at a time (DECODE_CHUNK) and never joined; the other formats give one piece.
+   */
+  pieces: readonly string[];
   format: SourceFormat;
   encoding: string;
+}
+
+/** The start of a text in pieces: its first `n` characters (all of it when shorter). */
+export function textHead(pieces: readonly string[], n: number): string {
+  let head = '';
+  for (const p of pieces) {
+    if (head.length >= n) break;
+    head += p.length > n - head.length ? p.slice(0, n - head.length) : p;
+  }
+  return head;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -54,11 +68,11 @@ export async function readSource(
   const ext = path.extname(file).toLowerCase();
   const head = Buffer.from(bytes.subarray(0, 8));
   if (head.subarray(0, 5).toString('latin1') === '%PDF-')
-    return { text: await readPdf(file, bytes), format: 'pdf', encoding: 'pdf' };
+    return { pieces: [await readPdf(file, bytes)], format: 'pdf', encoding: 'pdf' };
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     if (ext !== '.docx')
       throw new IngestError(file, 'unsupported-format', 'a ZIP archive that is not a .docx file');
-    return { text: await readDocx(file, bytes), format: 'docx', encoding: 'docx' };
+    return { pieces: [await readDocx(file, bytes)], format: 'docx', encoding: 'docx' };
   }
   if (head.readUInt32BE(0) === 0xd0cf11e0) {
     // OLE compound file: a password-protected .docx is stored this way, as is a legacy .doc.
@@ -69,29 +83,49 @@ export async function readSource(
   if (ext === '.pdf') throw new IngestError(file, 'corrupt', 'not a PDF file (no %PDF- header)');
   if (ext === '.docx') throw new IngestError(file, 'corrupt', 'not a .docx file (not a ZIP package)');
   const decoded = decodeText(file, bytes);
-  if (ext === '.html' || ext === '.htm' || HTML_START.test(decoded.text.slice(0, 2000))) {
+  if (ext === '.html' || ext === '.htm' || HTML_START.test(textHead(decoded.pieces, 2000))) {
     const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i
-      .exec(decoded.text.slice(0, 4000))?.[1]
+      .exec(textHead(decoded.pieces, 4000))?.[1]
       ?.toLowerCase();
-    let text = decoded.text;
+    let pieces = decoded.pieces;
     let encoding = decoded.encoding;
     if (charset && !decoded.bom && /^(gb2312|gbk|gb18030)$/.test(charset) && encoding !== 'gb18030') {
-      text = decodeWith(file, bytes, 'gb18030');
+      pieces = decodeWith(file, bytes, 'gb18030');
       encoding = 'gb18030';
     }
-    return { text: htmlToText(text), format: 'html', encoding };
+    return { pieces: [htmlToText(pieces.join(''))], format: 'html', encoding };
   }
   if (!['.txt', '.text', '.md', ''].includes(ext))
     throw new IngestError(file, 'unsupported-format', `unsupported file type '${ext}'`);
-  return { text: decoded.text, format: 'txt', encoding: decoded.encoding };
+  return { pieces: decoded.pieces, format: 'txt', encoding: decoded.encoding };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Text encodings
 
-function decodeWith(file: string, bytes: Uint8Array, encoding: string): string {
+/**
+ * Bytes decoded at a time. A file's text is often over 128 KB as one string, which V8 allocates
+ * apart from its heap, in fresh memory pages, each time (and the decoder's own buffer of a whole
+ * file is as large): in pieces of 32 KB neither happens.
+ */
+const DECODE_CHUNK = 32 * 1024;
+
+/** The text of `bytes` in `encoding`, in pieces; throws a TypeError where they are not valid. */
+function decodePieces(bytes: Uint8Array, encoding: string): string[] {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += DECODE_CHUNK) {
+    const piece = decoder.decode(bytes.subarray(at, at + DECODE_CHUNK), { stream: true });
+    if (piece) pieces.push(piece);
+  }
+  const rest = decoder.decode();
+  if (rest || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}
+
+function decodeWith(file: string, bytes: Uint8Array, encoding: string): string[] {
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    return decodePieces(bytes, encoding);
   } catch {
     throw new IngestError(file, 'unknown-encoding', `the text is not valid ${encoding}`);
   }
@@ -100,22 +134,27 @@ function decodeWith(file: string, bytes: Uint8Array, encoding: string): string {
 // Control characters other than tab, line feed, form feed and carriage return, and U+FFFD.
 const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
 
-function controlRatio(text: string): number {
-  if (!text.length) return 0;
-  const sample = text.slice(0, 100_000);
-  // Most texts have none: the regex scan is native.
-  if (!CONTROL.test(sample)) return 0;
+/** Share of control characters in the first 100 000 characters of a text in pieces. */
+function controlRatio(pieces: readonly string[]): number {
+  let seen = 0;
   let n = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) n++;
+  for (const piece of pieces) {
+    if (seen >= 100_000) break;
+    const sample = piece.length > 100_000 - seen ? piece.slice(0, 100_000 - seen) : piece;
+    seen += sample.length;
+    // Most texts have none: the regex scan is native.
+    if (!CONTROL.test(sample)) continue;
+    for (let i = 0; i < sample.length; i++) {
+      const c = sample.charCodeAt(i);
+      if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) n++;
+    }
   }
-  return n / sample.length;
+  return seen ? n / seen : 0;
 }
 
 /** Share of characters that are ordinary in a text of any UN language. */
-function plausibility(text: string): number {
-  const sample = text.slice(0, 100_000);
+function plausibility(pieces: readonly string[]): number {
+  const sample = textHead(pieces, 100_000);
   const ok = sample.match(
     /[\t\n\r\f\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g,
   );
@@ -125,13 +164,13 @@ function plausibility(text: string): number {
 export function decodeText(
   file: string,
   bytes: Uint8Array,
-): { text: string; encoding: string; bom: boolean } {
+): { pieces: string[]; encoding: string; bom: boolean } {
   const b = bytes;
-  const finish = (text: string, encoding: string, bom: boolean) => {
-    if (controlRatio(text) > 0.01) throw new IngestError(file, 'binary', 'the file is binary, not text');
-    if (text.replace(/^\uFEFF/, '').trim() === '')
-      throw new IngestError(file, 'empty', 'the file holds no text');
-    return { text: text.replace(/^\uFEFF/, ''), encoding, bom };
+  const finish = (pieces: string[], encoding: string, bom: boolean) => {
+    if (controlRatio(pieces) > 0.01) throw new IngestError(file, 'binary', 'the file is binary, not text');
+    if (pieces[0]!.startsWith('\uFEFF')) pieces[0] = pieces[0]!.slice(1);
+    if (pieces.every((p) => p.trim() === '')) throw new IngestError(file, 'empty', 'the file holds no text');
+    return { pieces, encoding, bom };
   };
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
     return finish(decodeWith(file, b.subarray(3), 'utf-8'), 'utf-8', true);
@@ -159,18 +198,18 @@ export function decodeText(
   }
   if (zeroOdd + zeroEven > 0) throw new IngestError(file, 'binary', 'the file is binary, not text');
   try {
-    return finish(new TextDecoder('utf-8', { fatal: true }).decode(b), 'utf-8', false);
+    return finish(decodePieces(b, 'utf-8'), 'utf-8', false);
   } catch (e) {
     if (e instanceof IngestError) throw e;
   }
-  let gb: string | null = null;
+  let gb: string[] | null = null;
   try {
-    gb = new TextDecoder('gb18030', { fatal: true }).decode(b);
+    gb = decodePieces(b, 'gb18030');
   } catch {
     gb = null;
   }
   if (gb !== null && plausibility(gb) > 0.97) return finish(gb, 'gb18030', false);
-  if (controlRatio(new TextDecoder('latin1').decode(b)) > 0.01)
+  if (controlRatio([new TextDecoder('latin1').decode(b)]) > 0.01)
     throw new IngestError(file, 'binary', 'the file is binary, not text');
   throw new IngestError(
     file,

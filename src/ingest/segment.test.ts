@@ -1,5 +1,6 @@
 // The segmenter on the real 2024 joint meeting report and on small constructed texts.
 import fs from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JOINT_MEETING_REPORT } from '../seed/demo.js';
 import { findDate, joinText, segmentText } from './segment.js';
@@ -83,5 +84,64 @@ describe('joinText and findDate', () => {
     expect(findDate('New York, 3 June 2024')).toBe('2024-06-03');
     expect(findDate('June 3, 2024')).toBe('2024-06-03');
     expect(findDate('no date')).toBeNull();
+  });
+});
+
+describe('segmentText on a text in pieces', () => {
+  // Line breaks of every kind, form feeds, a BOM, blank runs, numbered paragraphs, sub-points and
+  // page numbers: what segmentation reads.
+  const fragment = fc.constantFrom(
+    '\n',
+    '\r\n',
+    '\r',
+    '\f',
+    '\uFEFF',
+    ' ',
+    '\n\n\n',
+    '1. ',
+    '2. ',
+    '3. ',
+    '(a) ',
+    '- 4 -',
+    'Page 2',
+    'E/ICEF/2024/7',
+    'Executive Board',
+    'implemen-',
+    'tation',
+    '联检组',
+    'المجلس',
+    '31 May 2024',
+  );
+  const text = fc.array(fragment, { maxLength: 120 }).map((parts) => parts.join(''));
+
+  it('finds what it finds in the whole text, wherever the text is cut', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (whole, cuts) => {
+        const at = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((from, i) => whole.slice(from, at[i] ?? whole.length));
+        expect(segmentText(pieces)).toEqual(segmentText(whole));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('drops a BOM that starts the text after empty pieces, and only that one', () => {
+    for (const pieces of [
+      ['', '\uFEFF1. First.\n2. Second.'],
+      ['\uFEFF', '\uFEFF1. First.'],
+      ['', '', '\uFEFF', '1. First.\r', '\n2. Second.'],
+    ])
+      expect(segmentText(pieces)).toEqual(segmentText(pieces.join('')));
+    expect(segmentText(['', '\uFEFF1. First.']).paragraphs.map((p) => p.text)).toEqual(['First.']);
+  });
+
+  it('segments the sample report alike in pieces of any size', () => {
+    const report = fs.readFileSync(JOINT_MEETING_REPORT, 'utf8');
+    const whole = segmentText(report);
+    for (const size of [1, 7, 100, 4096]) {
+      const pieces: string[] = [];
+      for (let i = 0; i < report.length; i += size) pieces.push(report.slice(i, i + size));
+      expect(segmentText(pieces)).toEqual(whole);
+    }
   });
 });

@@ -85,13 +85,17 @@ interface Line {
   page: number;
 }
 
-/** Splits text into pages (form feeds, or runs of three or more blank lines) of non-empty lines. */
-function toLines(text: string): Line[] {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+/**
+ * Splits text into pages (form feeds, or runs of three or more blank lines) of non-empty lines.
+ * The text may come in pieces (read.ts decodes a file a piece at a time): a line may run across
+ * pieces, and so may a CR LF pair.
+ */
+function toLines(text: string | readonly string[]): Line[] {
+  const pieces = typeof text === 'string' ? [text] : text;
   const lines: Line[] = [];
   let page = 1;
   let blanks = 0;
-  for (const raw of normalized.split('\n')) {
+  const take = (raw: string) => {
     const parts = raw.includes('\f') ? raw.split('\f') : [raw];
     for (let i = 0; i < parts.length; i++) {
       if (i > 0) {
@@ -107,6 +111,24 @@ function toLines(text: string): Line[] {
       blanks = 0;
       lines.push({ text, page });
     }
+  };
+  // What follows the last line feed of a piece waits for the next piece (a CR there too).
+  let carry = '';
+  let atStart = true;
+  for (let i = 0; i < pieces.length; i++) {
+    const last = i === pieces.length - 1;
+    let s = carry + pieces[i]!;
+    if (atStart && s) {
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      atStart = false;
+    }
+    const cut = last ? s.length : s.lastIndexOf('\n') + 1;
+    carry = s.slice(cut);
+    if (cut === 0 && !last) continue;
+    const found = s.slice(0, cut).replace(/\r\n?/g, '\n').split('\n');
+    // Cut after a line feed: the empty string after it is not a line.
+    if (!last) found.pop();
+    for (const raw of found) take(raw);
   }
   return lines;
 }
@@ -130,7 +152,7 @@ function runningLines(lines: Line[]): Set<string> {
   );
 }
 
-export function segmentText(text: string): SegmentedDocument {
+export function segmentText(text: string | readonly string[]): SegmentedDocument {
   const lines = toLines(text);
   const running = runningLines(lines);
   const warnings: SegmentWarning[] = [];
