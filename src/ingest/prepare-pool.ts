@@ -158,6 +158,11 @@ interface Pending {
 export interface PrepareHints {
   /** Also compute the index tokens (default true); ignored when preparing in this thread. */
   tokenize?: boolean;
+  /**
+   * The caller does not read the bytes again: a worker may take their memory instead of a copy
+   * (the bytes are then detached here).
+   */
+  handOver?: boolean;
 }
 
 /**
@@ -370,7 +375,14 @@ export class PreparePool implements Preparer {
       const tokenize = (hints.tokenize ?? true) && this.opts.tokenizeAhead !== false;
       Atomics.store(this.claims, id & TOKEN_CLAIM_MASK, TOKENS_UNCLAIMED);
       const req: PrepareRequest = { id, file, bytes, opts, tokenize };
-      w.worker.postMessage(req);
+      // Moved, not copied, where the bytes are a whole ArrayBuffer of the caller's: a copy would be
+      // as large as the file, in memory the worker has not touched before.
+      const whole =
+        hints.handOver &&
+        bytes.buffer instanceof ArrayBuffer &&
+        bytes.byteOffset === 0 &&
+        bytes.byteLength === bytes.buffer.byteLength;
+      w.worker.postMessage(req, whole ? [bytes.buffer] : []);
     });
   }
 

@@ -352,6 +352,21 @@ describe('preparation on worker threads', () => {
     }
   });
 
+  it('takes bytes handed over without a copy, and copies those that are not', async () => {
+    const bytes = () => Buffer.from(new Uint8Array(Buffer.from(SYNTHETIC_EN_REPORT)).buffer);
+    const here = await inThread.prepare('synthetic-en.txt', bytes());
+    const kept = bytes();
+    expect(await pool.prepare('synthetic-en.txt', kept)).toEqual(here);
+    expect(kept.byteLength).toBeGreaterThan(0);
+    const handed = bytes();
+    expect(await pool.prepare('synthetic-en.txt', handed, {}, { handOver: true })).toEqual(here);
+    expect(handed.buffer.byteLength).toBe(0);
+    // A view of part of a larger buffer is copied even when handed over.
+    const pooled = Buffer.concat([Buffer.from('x'), bytes()]).subarray(1);
+    expect(await pool.prepare('synthetic-en.txt', pooled, {}, { handOver: true })).toEqual(here);
+    expect(pooled.byteLength).toBeGreaterThan(0);
+  });
+
   it("settles every file's tokens once: made by the worker, or left to the writer", async () => {
     const files = Array.from({ length: 8 }, (_, i) => report(`Claim report ${i}`, 40, `claimword${i}`));
     // Sent together: the worker prepares all eight (fewer than TOKEN_LEAD_FILES) before it tokenizes any (oldest first), so

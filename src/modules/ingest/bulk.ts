@@ -129,8 +129,8 @@ export async function* ingestBulk(
       }
       const size = bytes.length;
       bytesInFlight += size;
-      // A preview alone needs no tokens.
-      const hints = { tokenize: !options.previewOnly };
+      // A preview alone needs no tokens. The bytes were loaded for this and are not read again.
+      const hints = { tokenize: !options.previewOnly, handOver: true };
       inFlight.push(
         (preparer.prepareFile
           ? preparer.prepareFile(source.name, bytes, source.opts, hints)
