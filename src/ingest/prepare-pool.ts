@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { Acronym, Language } from './enrich.js';
 import type { KnownEnrichment } from './annotate.js';
 import { prepareImport, type ImportPreview, type PrepareOptions } from './pipeline.js';
+import { tokenText } from '../search/tokenize.js';
 import { IngestError, type IngestFailure } from './read.js';
 
 export interface PrepareReplySubpoint {
@@ -176,6 +177,16 @@ export interface PreparedFile {
   open(): ImportPreview;
 }
 
+/** The texts of a preview in the order they are stored: each paragraph, then its sub-points. */
+export function previewTexts(preview: ImportPreview): string[] {
+  const texts: string[] = [];
+  for (const p of preview.paragraphs) {
+    texts.push(p.text);
+    for (const s of p.subpoints) texts.push(s.text);
+  }
+  return texts;
+}
+
 /** A preview already in this thread, as a PreparedFile. */
 export function preparedFileOf(preview: ImportPreview): PreparedFile {
   return { paragraphs: preview.paragraphs.length, language: preview.language, open: () => preview };
@@ -183,8 +194,9 @@ export function preparedFileOf(preview: ImportPreview): PreparedFile {
 
 export interface Preparer {
   /**
-   * Before these previews are written: their tokens are there, or the writer makes them (knownEnrichmentOf
-   * then has none, and the indexer tokenizes). Returns how many the writer is left to tokenize.
+   * Before these previews are written: their tokens are there, made by a worker or by the writer
+   * now. Returns how many the writer tokenized. (A preview that no worker prepared has none, and
+   * the indexer tokenizes it.)
    */
   settleTokens?(files: readonly (ImportPreview | PreparedFile)[]): Promise<number>;
   prepare(
@@ -423,7 +435,10 @@ export class PreparePool implements Preparer {
 
   /**
    * Settles the tokens of prepared files (or of previews opened from them) before they are
-   * written.
+   * written: the worker's, or the writer's own, made here before the batch is written. Made by
+   * the indexer in the middle of writing a document, they kept the document's objects alive
+   * through the two scavenges that its tokenizing took, and so had them promoted
+   * (docs/BENCHMARKS.md, seventh part); here only the opened preview and the tokens live that long.
    */
   async settleTokens(files: readonly (ImportPreview | PreparedFile)[]): Promise<number> {
     const waits: Promise<void>[] = [];
@@ -445,7 +460,15 @@ export class PreparePool implements Preparer {
     }
     // A worker that fails, or a pool closed, sends no more tokens: the writer makes those too.
     if (waits.length) await Promise.race([Promise.all(waits), this.stopped]);
-    return prepared.filter((f) => !f?.tokens).length;
+    let made = 0;
+    prepared.forEach((file, i) => {
+      if (!file || file.tokens) return;
+      const f = files[i]!;
+      const preview = f instanceof WorkerPreparedFile ? f.open() : (f as ImportPreview);
+      file.tokens = packTokenTexts(previewTexts(preview).map(tokenText));
+      made++;
+    });
+    return made;
   }
 
   private fail(e: Error): void {
