@@ -140,7 +140,7 @@ export interface PrepareOptions {
 }
 
 /** The first `n` lines of a text in pieces, as `text.split('\n').slice(0, n)` gives them. */
-export function firstLines(pieces: readonly string[], n: number): string[] {
+function firstLines(pieces: readonly string[], n: number): string[] {
   let head = '';
   let lines = 0;
   for (const p of pieces) {
