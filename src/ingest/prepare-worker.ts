@@ -13,6 +13,7 @@ import { IngestError } from './read.js';
 import { contentHash, expressionParagraphsOf, expressionTitleOf } from '../modules/documents/content.js';
 import {
   packTokenTexts,
+  previewTexts,
   TOKEN_CLAIM_MASK,
   TOKENS_UNCLAIMED,
   TOKENS_WORKER,
@@ -98,19 +99,14 @@ async function handle(m: PrepareRequest): Promise<PrepareOutcome> {
     // The preview carries each paragraph's enrichment already; sub-points lack two fields of it.
     // Texts are not sent twice: the receiver pairs these arrays with the preview's texts in order
     // (each paragraph, then its sub-points).
-    const texts: string[] = [];
-    const subpoints: PrepareReplySubpoint[] = [];
-    for (const p of preview.paragraphs) {
-      texts.push(p.text);
-      for (const s of p.subpoints) {
-        texts.push(s.text);
-        subpoints.push({
-          language: detectLanguage(s.text, preview.language),
-          acronyms: findAcronyms(s.text),
-        });
-      }
-    }
+    const subpoints: PrepareReplySubpoint[] = preview.paragraphs.flatMap((p) =>
+      p.subpoints.map((s) => ({
+        language: detectLanguage(s.text, preview.language),
+        acronyms: findAcronyms(s.text),
+      })),
+    );
     if (m.tokenize) {
+      const texts = previewTexts(preview);
       // The writer claims files in the order it writes them: those it has claimed leave the front.
       while (tokenJobs.length && claimOf(tokenJobs[0]!.id) === TOKENS_WRITER) tokenJobs.shift();
       tokenJobs.push({ id: m.id, texts });
