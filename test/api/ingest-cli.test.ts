@@ -76,6 +76,20 @@ describe('concord ingest / search / reindex (SQLite file)', () => {
     expect((await cli(['search', 'broken'])).out).toBe('no matches');
   });
 
+  it('names the option to fix when a new document lacks what it needs', async () => {
+    const note = path.join(dir, 'note.txt');
+    fs.writeFileSync(note, 'Informal note\n\n1. The Board met the bureau on oversight.\n');
+    const missing = await cli(['ingest', note]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(
+      'ingest: note.txt: --board: is required to import note.txt as a new document; nothing stored',
+    );
+    const unknown = await cli(['ingest', '--board', 'no-such-board', note]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("ingest: note.txt: --board: unknown board 'no-such-board'; nothing stored");
+    expect((await cli(['search', 'bureau'])).out).toBe('no matches');
+  });
+
   it('rebuilds the index with reindex', async () => {
     const res = await cli(['reindex']);
     expect(res.code).toBe(0);

@@ -51,6 +51,24 @@ function bar(enabled: boolean, label: string) {
   );
 }
 
+// The options of `concord ingest` that set the fields an import checks, by the field's path in
+// the import request: an error names what the user typed.
+const OPTION_OF_FIELD: Record<string, string> = {
+  boardIds: '--board',
+  type: '--type',
+  sessionId: '--session',
+  accessLevel: '--access-level',
+  language: '--language',
+  documentId: '--document',
+  title: '--title',
+};
+
+/** `/body/boardIds/0` → `--board`; a field no option sets keeps its name (`symbol`). */
+function optionOf(fieldPath: string): string {
+  const field = fieldPath.replace(/^\/body\//, '').split('/')[0]!;
+  return OPTION_OF_FIELD[field] ?? field;
+}
+
 function describePreview(p: ImportPreview): string[] {
   const lines = [
     `${p.fileName}: ${p.format}, ${p.encoding}, ${p.language}; title: ${p.title ?? '(none)'}; date: ${p.date ?? '(none)'}; symbol: ${p.symbol ?? '(none)'}`,
@@ -187,7 +205,7 @@ export function register(program: Command, cli: CliContext): void {
             else if (e instanceof IngestError) io.err(`ingest: ${e.message} (${e.reason}); nothing stored`);
             else if (isAppError(e))
               io.err(
-                `ingest: ${path.basename(o.source.name)}: ${e.detail ?? e.title}${e.errors.length ? ` (${e.errors.map((x) => `${x.path} ${x.message}`).join('; ')})` : ''}; nothing stored`,
+                `ingest: ${path.basename(o.source.name)}: ${e.errors.length ? e.errors.map((x) => `${optionOf(x.path)}: ${x.message}`).join('; ') : (e.detail ?? e.title)}; nothing stored`,
               );
             else problem.unexpected ??= e instanceof Error ? e : new Error(String(e));
           }
