@@ -11,6 +11,7 @@ import { actorFromBearer } from '../modules/access/tokens.js';
 import { actorFromSession, parseCookies, SESSION_COOKIE } from '../modules/access/sessions.js';
 import { annotateOpenApi, installPermissions } from '../modules/access/permissions.js';
 import { installErrorHandling } from './errors.js';
+import { checkQueryEncoding, parseFormBody, parseQueryString } from './query-string.js';
 import { installEtags } from './etag.js';
 import { installReadCache } from './read-cache.js';
 import { Problem } from './schemas.js';
@@ -48,7 +49,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       : { loggerInstance: ctx.logger as unknown as FastifyBaseLogger }),
     bodyLimit: ctx.config.bodyLimit,
     trustProxy: false,
-    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true, querystringParser: parseQueryString },
     ajv: { customOptions: { removeAdditional: false } },
   });
 
@@ -57,7 +58,9 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
   installErrorHandling(app, ctx.config.bodyLimit);
   installEtags(app);
 
-  await app.register(formbody, { bodyLimit: ctx.config.bodyLimit });
+  await app.register(formbody, { bodyLimit: ctx.config.bodyLimit, parser: parseFormBody });
+  // A query string whose percent-encoding is not UTF-8 is answered before anything else is done.
+  app.addHook('onRequest', async (request) => checkQueryEncoding(request.query));
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('userSession', null);
   // Authentication: an API token (scripts) or a sign-in cookie (browsers); otherwise the public.
@@ -83,7 +86,8 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       throw errors.forbidden('Cross-site request refused');
     }
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
+    const sent =
+      request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
     if (sent !== request.userSession.csrfToken) throw errors.forbidden('Missing or wrong CSRF token');
     if (body && typeof body === 'object' && '_csrf' in body) delete body._csrf;
   });
@@ -112,15 +116,29 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'API token (concord token create)' },
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Sign-in session (POST /api/auth/sign-in); state changes also need the x-csrf-token header' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description:
+              'Sign-in session (POST /api/auth/sign-in); state changes also need the x-csrf-token header',
+          },
         },
       },
     },
-    transformObject: (documentObject) => annotateOpenApi(('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as never, permissions) as never,
+    transformObject: (documentObject) =>
+      annotateOpenApi(
+        ('openapiObject' in documentObject
+          ? documentObject.openapiObject
+          : documentObject.swaggerObject) as never,
+        permissions,
+      ) as never,
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) || `def-${i}` },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   await registerRoutes(app, ctx);
   return app;

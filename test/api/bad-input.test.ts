@@ -136,6 +136,37 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(sort.json().errors[0].path).toBe('/querystring/sort');
   });
 
+  it('answers a query string or form body that is not percent-encoded UTF-8 with 400 naming the field', async () => {
+    // "%E8%81" is the first two of the three bytes of 联.
+    const cut = await t.call({ method: 'GET', url: '/api/search?q=%E8%81&limit=5' });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().errors).toEqual([
+      { path: '/querystring/q', message: 'is not valid percent-encoded UTF-8', code: 'percentEncoding' },
+    ]);
+    const list = await t.call({ method: 'GET', url: '/api/documents?limit=5&board=%ZZ' });
+    expect(list.statusCode).toBe(400);
+    expect(list.json().errors[0].path).toBe('/querystring/board');
+    // Whole characters, and a percent sign encoded as such, are searched as given.
+    const whole = await t.call({ method: 'GET', url: '/api/search?q=%E8%81%94&limit=5' });
+    expect(whole.statusCode).toBe(200);
+    expect(whole.json().query).toBe('联');
+    const percent = await t.call({ method: 'GET', url: '/api/search?q=%25E8%2581&limit=5' });
+    expect(percent.statusCode).toBe(200);
+    expect(percent.json().query).toBe('%E8%81');
+
+    const before = await snapshot(t);
+    const form = await t.call({
+      method: 'POST',
+      url: '/api/sessions',
+      as: 'admin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'type=annual&title=Session%E8&startDate=2025-09-01&endDate=2025-09-05&boardIds=unicef',
+    });
+    expect(form.statusCode).toBe(400);
+    expect(form.json().errors[0]).toMatchObject({ path: '/body/title', code: 'percentEncoding' });
+    expect(await snapshot(t)).toBe(before);
+  });
+
   // Arbitrary JSON values, biased towards the shapes the schemas expect, so that many bodies get
   // past the first check and exercise the deeper ones.
   const text = fc.oneof(
