@@ -1,5 +1,7 @@
 // Turns every error into RFC 9457 problem+json. Validation failures name the offending field as a
 // JSON pointer ("/body/number"). Only genuine server faults become 500, and they are logged.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errors, type FieldError } from '../lib/errors.js';
 
@@ -126,4 +128,50 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')),
   );
+}
+
+/**
+ * Requests Node's HTTP parser refuses before any route sees them, answered as problem+json too
+ * (Fastify's default answers `{"message":"Client Error"}`). The common one is text typed into a
+ * URL without percent-encoding (`?q=联检组` from a script or curl): the answer says what to do.
+ */
+export function answerClientError(
+  this: FastifyInstance,
+  err: Error & { code?: string; reason?: string },
+  socket: Socket,
+): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  let problem: AppError;
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    problem = new AppError(408, 'request-timeout', 'Request timeout', 'The request was not received in time');
+  else if (err.code === 'HPE_HEADER_OVERFLOW')
+    problem = new AppError(
+      431,
+      'headers-too-large',
+      'Request header fields too large',
+      'The request headers are too large',
+    );
+  else if (err.code === 'HPE_INVALID_URL')
+    problem = errors.badRequest(
+      'The request URL holds characters that must be percent-encoded: encode text other than ASCII ' +
+        'letters and digits, e.g. q=%E8%81%94%E6%A3%80%E7%BB%84 for q=联检组 (curl: -G --data-urlencode "q=联检组")',
+    );
+  else
+    problem = errors.badRequest(
+      `The request is not valid HTTP/1.1 (${err.code ?? 'parse error'}: ${err.reason ?? err.message})`,
+    );
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify({
+      type: `/api/problems/${problem.code}`,
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+    });
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

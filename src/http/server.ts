@@ -10,7 +10,7 @@ import { anonymous, type Actor } from '../modules/access/actor.js';
 import { actorFromBearer } from '../modules/access/tokens.js';
 import { actorFromSession, parseCookies, SESSION_COOKIE } from '../modules/access/sessions.js';
 import { annotateOpenApi, installPermissions } from '../modules/access/permissions.js';
-import { installErrorHandling } from './errors.js';
+import { answerClientError, installErrorHandling } from './errors.js';
 import { checkQueryEncoding, parseFormBody, parseQueryString } from './query-string.js';
 import { installEtags } from './etag.js';
 import { installReadCache } from './read-cache.js';
@@ -49,6 +49,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       : { loggerInstance: ctx.logger as unknown as FastifyBaseLogger }),
     bodyLimit: ctx.config.bodyLimit,
     trustProxy: false,
+    clientErrorHandler: answerClientError,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true, querystringParser: parseQueryString },
     ajv: { customOptions: { removeAdditional: false } },
   });

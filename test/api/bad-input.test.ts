@@ -1,5 +1,6 @@
 // Bad input never yields a 500 and never changes data: malformed bodies, wrong content types,
 // oversized payloads, and property-based random bodies and query strings over the request schemas.
+import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/db.js';
@@ -165,6 +166,36 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(form.statusCode).toBe(400);
     expect(form.json().errors[0]).toMatchObject({ path: '/body/title', code: 'percentEncoding' });
     expect(await snapshot(t)).toBe(before);
+  });
+
+  it('answers requests the HTTP parser refuses with problem+json that says what is wrong', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as net.AddressInfo;
+    const raw = (request: Buffer | string) =>
+      new Promise<string>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+        socket.on('data', (c) => chunks.push(c));
+        socket.on('error', reject);
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+    const answer = (text: string) => {
+      const [head, body] = text.split('\r\n\r\n');
+      expect(head).toContain('Content-Type: application/problem+json');
+      return { status: Number(head!.split(' ')[1]), problem: JSON.parse(body!) };
+    };
+    // Text typed into a URL without percent-encoding (raw UTF-8 bytes).
+    const typed = answer(await raw(Buffer.from('GET /api/search?q=联检组 HTTP/1.1\r\nHost: x\r\n\r\n')));
+    expect(typed.status).toBe(400);
+    expect(typed.problem.detail).toContain('must be percent-encoded');
+    const garbage = answer(await raw('NOT HTTP AT ALL\r\n\r\n'));
+    expect(garbage.status).toBe(400);
+    expect(garbage.problem.detail).toMatch(/^The request is not valid HTTP\/1\.1 \(HPE_/);
+    const huge = answer(
+      await raw(`GET /api/boards HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+    );
+    expect(huge.status).toBe(431);
+    expect(huge.problem.type).toBe('/api/problems/headers-too-large');
   });
 
   // Arbitrary JSON values, biased towards the shapes the schemas expect, so that many bodies get
