@@ -83,6 +83,41 @@ describe('decodeText in pieces', () => {
     else expect(decodeText('a.txt', truncated).pieces.join('')).toBe(whole);
   });
 
+  it('calls binary bytes binary when their few zero bytes happen to fall as UTF-16 would place them', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1000, maxLength: 4000 }), fc.boolean(), (random, even) => {
+        // Zero bytes only at even (or only at odd) offsets, one in 64 bytes, and an unpaired high
+        // surrogate in the middle, so that UTF-16 cannot decode the bytes.
+        const bytes = Buffer.from(random.subarray(0, random.length & ~1));
+        for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) bytes[i] = 1;
+        for (let i = even ? 0 : 1; i < bytes.length; i += 64) bytes[i] = 0;
+        const mid = (bytes.length >> 2) * 2;
+        if (even) bytes.set([0xd8, 0x01, 0x00, 0x41], mid);
+        else bytes.set([0x01, 0xd8, 0x41, 0x00], mid);
+        expect(failure(() => decodeText('a.txt', bytes))).toBe('binary');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('calls UTF-16 text without a BOM but with a bad sequence an invalid UTF-16 text', () => {
+    const text = mixed.repeat(200);
+    const cut = text.length >> 1;
+    for (const [bytes, encoding] of [
+      [Buffer.from(`${text.slice(0, cut)}\ud801${text.slice(cut)}`, 'utf16le'), 'utf-16le'],
+      [utf16be(`${text.slice(0, cut)}\udc01${text.slice(cut)}`), 'utf-16be'],
+    ] as const) {
+      try {
+        decodeText('a.txt', bytes);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(IngestError);
+        expect((e as IngestError).reason).toBe('unknown-encoding');
+        expect((e as IngestError).message).toContain(`not valid ${encoding}`);
+      }
+    }
+  });
+
   it('counts control characters in the first 100 000 characters across pieces', () => {
     const clean = 'a'.repeat(98_000);
     const dirty = '\x01'.repeat(2000);

@@ -161,6 +161,22 @@ function plausibility(pieces: readonly string[]): number {
   return sample.length ? (ok?.length ?? 0) / sample.length : 0;
 }
 
+/**
+ * Bytes whose zero bytes fall as UTF-16's do, without a BOM. Where they do not decode, they are
+ * UTF-16 text with a bad sequence if most of what they give is ordinary text, otherwise not text
+ * at all (a short binary file can hold its few zero bytes in such a pattern by chance).
+ */
+function utf16Guess(file: string, bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string[] {
+  try {
+    return decodePieces(bytes, encoding);
+  } catch {
+    const lenient = new TextDecoder(encoding).decode(bytes.subarray(0, 200_000));
+    if (plausibility([lenient]) > 0.9)
+      throw new IngestError(file, 'unknown-encoding', `the text is not valid ${encoding}`);
+    throw new IngestError(file, 'binary', 'the file is binary, not text');
+  }
+}
+
 export function decodeText(
   file: string,
   bytes: Uint8Array,
@@ -192,9 +208,9 @@ export function decodeText(
   }
   if (b.length % 2 === 0 && zeroOdd + zeroEven > 0) {
     if (zeroOdd > n / 400 && zeroOdd >= 2 * zeroEven)
-      return finish(decodeWith(file, b, 'utf-16le'), 'utf-16le', false);
+      return finish(utf16Guess(file, b, 'utf-16le'), 'utf-16le', false);
     if (zeroEven > n / 400 && zeroEven >= 2 * zeroOdd)
-      return finish(decodeWith(file, b, 'utf-16be'), 'utf-16be', false);
+      return finish(utf16Guess(file, b, 'utf-16be'), 'utf-16be', false);
   }
   if (zeroOdd + zeroEven > 0) throw new IngestError(file, 'binary', 'the file is binary, not text');
   try {
