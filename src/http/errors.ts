@@ -3,7 +3,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errors, type FieldError } from '../lib/errors.js';
+import { AppError, clientError, errors, type FieldError } from '../lib/errors.js';
 
 interface AjvIssue {
   instancePath?: string;
@@ -89,7 +89,7 @@ export function toAppError(error: unknown, bodyLimit: number): AppError | null {
     if (error instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return errors.badRequest(`The body is not valid JSON: ${fe.message}`);
     }
-    return new AppError(fe.statusCode, 'bad-request', 'Bad request', fe.message);
+    return clientError(fe.statusCode, fe.message);
   }
   return null;
 }
@@ -143,14 +143,9 @@ export function answerClientError(
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   let problem: AppError;
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT')
-    problem = new AppError(408, 'request-timeout', 'Request timeout', 'The request was not received in time');
+    problem = clientError(408, 'The request was not received in time');
   else if (err.code === 'HPE_HEADER_OVERFLOW')
-    problem = new AppError(
-      431,
-      'headers-too-large',
-      'Request header fields too large',
-      'The request headers are too large',
-    );
+    problem = clientError(431, 'The request headers are too large');
   else if (err.code === 'HPE_INVALID_URL')
     problem = errors.badRequest(
       'The request URL holds characters that must be percent-encoded: encode text other than ASCII ' +

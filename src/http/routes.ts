@@ -25,8 +25,11 @@ const PROBLEM_TYPES: Record<string, string> = {
   conflict:
     'The change conflicts with an existing record (for example, a decision number already used by the board).',
   'precondition-failed': 'The record changed since you read it: read it again and resend with the new ETag.',
-  'payload-too-large': 'The request body is larger than the server accepts.',
+  'payload-too-large':
+    'The request body, a file in it or the number of its parts is larger than the server accepts.',
   'unsupported-media-type': 'Send JSON (application/json) unless the endpoint says otherwise.',
+  'request-timeout': 'The request did not arrive in time; send it again.',
+  'headers-too-large': 'The request headers (cookies included) are larger than the server accepts.',
   unprocessable: 'The request is well formed but refers to something that does not exist.',
   'rate-limited': 'Too many attempts; wait for the number of seconds in Retry-After.',
   internal: 'A fault on our side; it has been logged.',

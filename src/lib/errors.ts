@@ -26,6 +26,22 @@ export class AppError extends Error {
   }
 }
 
+/** Problem type and title of the client-error statuses Concord answers with, by status. */
+const CLIENT_ERRORS: Record<number, [code: string, title: string]> = {
+  400: ['bad-request', 'Bad request'],
+  408: ['request-timeout', 'Request timeout'],
+  413: ['payload-too-large', 'Payload too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  422: ['unprocessable', 'Unprocessable content'],
+  431: ['headers-too-large', 'Request header fields too large'],
+};
+
+/** A 4xx problem of the status's own type; a status without one is a bad request. */
+export function clientError(status: number, detail: string, errs: FieldError[] = []): AppError {
+  const [code, title] = CLIENT_ERRORS[status] ?? CLIENT_ERRORS[400]!;
+  return new AppError(status, code, title, detail, errs);
+}
+
 export const errors = {
   validation: (errs: FieldError[], detail?: string) =>
     new AppError(
@@ -38,7 +54,8 @@ export const errors = {
   badRequest: (detail: string, errs: FieldError[] = []) =>
     new AppError(400, 'bad-request', 'Bad request', detail, errs),
   unauthenticated: () => new AppError(401, 'unauthenticated', 'Authentication required'),
-  unauthenticatedWith: (detail: string) => new AppError(401, 'unauthenticated', 'Authentication required', detail),
+  unauthenticatedWith: (detail: string) =>
+    new AppError(401, 'unauthenticated', 'Authentication required', detail),
   forbidden: (detail = 'You may not perform this action') =>
     new AppError(403, 'forbidden', 'Forbidden', detail),
   notFound: (what: string, id: string) =>
@@ -62,15 +79,7 @@ export const errors = {
     new AppError(422, 'unprocessable', 'Unprocessable content', detail, errs),
   /** An uploaded file was rejected (ingestion); `errs` name each file and its reason. */
   fileRejected: (status: 400 | 413 | 415 | 422, detail: string, errs: FieldError[]) =>
-    new AppError(
-      status,
-      { 400: 'bad-request', 413: 'payload-too-large', 415: 'unsupported-media-type', 422: 'unprocessable' }[status],
-      { 400: 'Bad request', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content' }[
-        status
-      ],
-      detail,
-      errs,
-    ),
+    clientError(status, detail, errs),
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError(429, 'rate-limited', 'Too many requests', 'Try again later', [], {
       'retry-after': String(retryAfterSeconds),

@@ -196,6 +196,9 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     );
     expect(huge.status).toBe(431);
     expect(huge.problem.type).toBe('/api/problems/headers-too-large');
+    // Each problem type is documented at its address.
+    for (const p of [typed, garbage, huge])
+      expect((await t.call({ method: 'GET', url: p.problem.type })).statusCode, p.problem.type).toBe(200);
   });
 
   // Arbitrary JSON values, biased towards the shapes the schemas expect, so that many bodies get

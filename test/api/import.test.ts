@@ -385,4 +385,44 @@ describe.each(BACKENDS)('document import API on %s', (backend) => {
     expect(noBoards.statusCode).toBe(400);
     expect(noBoards.json().errors[0].path).toBe('/body/boardIds');
   });
+
+  it('refuses a request over the form limits with the limit it passed, storing nothing', async () => {
+    const before = await counts();
+    const note = (i: number) => ({
+      name: `note-${i}.txt`,
+      bytes: `Note ${i}\n\n1. Synthetic note number ${i}.\n`,
+    });
+    const many = await post(
+      Array.from({ length: 21 }, (_, i) => note(i)),
+      { boardIds: 'undp-unfpa-unops', mode: 'commit' },
+    );
+    expect(many.statusCode).toBe(413);
+    expect(many.json()).toMatchObject({
+      type: '/api/problems/payload-too-large',
+      detail: 'An import takes at most 20 files',
+      errors: [{ path: '/body/files', code: 'maxItems' }],
+    });
+    // A field the parser would cut at its limit is refused, not stored cut.
+    const longTitle = await post([note(1)], {
+      boardIds: 'undp-unfpa-unops',
+      mode: 'commit',
+      title: 'T'.repeat(10_001),
+    });
+    expect(longTitle.statusCode).toBe(400);
+    expect(longTitle.json().errors).toEqual([
+      {
+        path: '/body/title',
+        message: 'must be at most 10000 bytes',
+        code: 'maxLength',
+        params: { limit: 10000 },
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+    const twenty = await post(
+      Array.from({ length: 20 }, (_, i) => note(i)),
+      { boardIds: 'undp-unfpa-unops' },
+    );
+    expect(twenty.statusCode).toBe(200);
+    expect(twenty.json().files).toHaveLength(20);
+  });
 });

@@ -23,6 +23,15 @@ export function ingestMaxBytes(env: NodeJS.ProcessEnv = process.env): number {
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const MAX_FILES = 20;
+const MAX_FIELDS = 30;
+const MAX_FIELD_BYTES = 10_000;
+const MAX_PARTS = 60;
+/** The multipart parser's limit errors, as what the request has too many of. */
+const PART_LIMITS: Record<string, { max: number; what: string; path: string }> = {
+  FST_FILES_LIMIT: { max: MAX_FILES, what: 'files', path: '/body/files' },
+  FST_FIELDS_LIMIT: { max: MAX_FIELDS, what: 'fields', path: '/body' },
+  FST_PARTS_LIMIT: { max: MAX_PARTS, what: 'parts (files and fields)', path: '/body' },
+};
 
 interface Form {
   files: IncomingFile[];
@@ -41,6 +50,16 @@ async function readForm(req: FastifyRequest, maxBytes: number): Promise<Form> {
         files.push({ name: current, bytes: await part.toBuffer() });
         current = '';
       } else {
+        // The parser cuts a field at its size limit: refused, not stored cut.
+        if (part.valueTruncated || part.fieldnameTruncated)
+          throw errors.validation([
+            {
+              path: `/body/${part.fieldname}`,
+              message: `must be at most ${MAX_FIELD_BYTES} bytes`,
+              code: 'maxLength',
+              params: { limit: MAX_FIELD_BYTES },
+            },
+          ]);
         fields[part.fieldname] = [...(fields[part.fieldname] ?? []), String(part.value)];
       }
     }
@@ -55,6 +74,16 @@ async function readForm(req: FastifyRequest, maxBytes: number): Promise<Form> {
             `the file is larger than the limit of ${maxBytes} bytes`,
           ),
           path: `/body/files/${files.length}`,
+        },
+      ]);
+    const limit = PART_LIMITS[err.code ?? ''];
+    if (limit)
+      throw errors.fileRejected(413, `An import takes at most ${limit.max} ${limit.what}`, [
+        {
+          path: limit.path,
+          message: `must be at most ${limit.max}`,
+          code: 'maxItems',
+          params: { limit: limit.max },
         },
       ]);
     throw e;
@@ -140,7 +169,13 @@ export async function ingestRoutes(fastify: FastifyInstance, ctx: AppContext): P
   // Encapsulated: the multipart parser applies to this route only.
   await fastify.register(async (app) => {
     await app.register(multipart, {
-      limits: { fileSize: maxBytes, files: MAX_FILES, fields: 30, fieldSize: 10_000, parts: 60 },
+      limits: {
+        fileSize: maxBytes,
+        files: MAX_FILES,
+        fields: MAX_FIELDS,
+        fieldSize: MAX_FIELD_BYTES,
+        parts: MAX_PARTS,
+      },
     });
     app.post(
       '/api/documents/import',
