@@ -34,7 +34,9 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   } catch {
     // fall through to the error below
   }
-  throw errors.validation([{ path: '/querystring/cursor', message: 'is not a cursor returned by this API' }]);
+  throw errors.validation([
+    { path: '/querystring/cursor', message: 'is not a cursor returned by this API', code: 'cursor' },
+  ]);
 }
 
 /** The WHERE condition that starts a page after `cursor`. */

@@ -76,7 +76,12 @@ export function parseQuery(q: string): ParsedQuery {
     if (!node) continue;
     if (++terms > MAX_QUERY_TERMS)
       throw errors.validation([
-        { path: '/querystring/q', message: `has more than ${MAX_QUERY_TERMS} terms` },
+        {
+          path: '/querystring/q',
+          message: `has more than ${MAX_QUERY_TERMS} terms`,
+          code: 'tooManyTerms',
+          params: { limit: MAX_QUERY_TERMS },
+        },
       ]);
     if (l.negate) {
       not.push(node);
@@ -89,7 +94,12 @@ export function parseQuery(q: string): ParsedQuery {
   }
   if (groups.length === 0)
     throw errors.validation([
-      { path: '/querystring/q', message: 'has no searchable word (letters, digits or characters)' },
+      {
+        path: '/querystring/q',
+        ...(not.length
+          ? { message: 'only excludes words (-word): give at least one word to find', code: 'onlyExclusions' }
+          : { message: 'has no searchable word (letters, digits or characters)', code: 'noSearchableWord' }),
+      },
     ]);
   const items = groups.map((g): QueryNode => (g.length === 1 ? g[0]! : { op: 'or', items: g }));
   return { must: items.length === 1 ? items[0]! : { op: 'and', items }, not };

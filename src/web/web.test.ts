@@ -205,7 +205,14 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(filtered.body).toContain('No paragraph matches.');
     const bad = await get('/search?q=%22%22');
     expect(bad.statusCode).toBe(200);
-    expect(bad.body).toContain('role="alert"');
+    expect(bad.body).toContain(
+      '<div class="alert" role="alert"><p>Words to search for: has no word to search for (letters, digits or characters)</p></div>',
+    );
+    // In the reader's language, saying what is wrong with the query.
+    const excluded = await get('/search?q=-wfp&lang=zh');
+    expect(excluded.body).toContain('只排除了词语（-词语）：请至少给出一个要查找的词');
+    const cursor = await get('/search?q=board&cursor=nonsense&lang=fr');
+    expect(cursor.body).toContain('cette page de résultats n’est plus valable : relancez la recherche');
   });
 
   it('draws dashboards as chart islands with table alternatives', async () => {

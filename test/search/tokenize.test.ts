@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { foldText, foldTextByNormalization, phraseOf, tokenize } from '../../src/search/tokenize.js';
 import { JOINT_MEETING_REPORT } from '../../src/seed/demo.js';
 import { parseQuery } from '../../src/search/query.js';
+import type { AppError } from '../../src/lib/errors.js';
 import { matchRanges } from '../../src/search/highlight.js';
 import { facet } from '../../src/search/index.js';
 
@@ -44,6 +45,19 @@ describe('tokenize', () => {
       items: [{ op: 'or' }, { op: 'phrase', phrase: { tokens: ['govern'], prefix: true } }],
     });
     expect(() => parseQuery(' -- ')).toThrow();
+  });
+  it('says why a query finds nothing to search for', () => {
+    const message = (q: string) => {
+      try {
+        parseQuery(q);
+      } catch (e) {
+        return (e as AppError).errors[0]!.message;
+      }
+      return 'parsed';
+    };
+    expect(message('-governance -wfp')).toBe('only excludes words (-word): give at least one word to find');
+    expect(message(' "" * ')).toBe('has no searchable word (letters, digits or characters)');
+    expect(message('governance -wfp')).toBe('parsed');
   });
   it('highlights exactly the matching text', () => {
     expect(matchRanges('执行局对联检组的审查', [phraseOf('联检组')!])).toEqual([[4, 7]]);

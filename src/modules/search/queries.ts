@@ -24,7 +24,9 @@ function decodeOffset(raw: string | undefined): number {
   } catch {
     // fall through
   }
-  throw errors.validation([{ path: '/querystring/cursor', message: 'is not a cursor returned by this API' }]);
+  throw errors.validation([
+    { path: '/querystring/cursor', message: 'is not a cursor returned by this API', code: 'cursor' },
+  ]);
 }
 
 /** Parses the text and expands acronyms the corpus defines (联检组 <-> 联合国联合检查组). */

@@ -455,6 +455,10 @@ export const ar: Messages = {
     sessionsHeading: 'إتاحة الدورات',
   },
   validation: {
+    noSearchableWord: 'لا يتضمن كلمة للبحث عنها (حروف أو أرقام أو رموز)',
+    onlyExclusions: 'يستبعد كلمات فقط (-كلمة): أدخل كلمة واحدة على الأقل للبحث عنها',
+    tooManyTerms: (n: string) => `يتضمن أكثر من ${n} مصطلحًا`,
+    cursor: 'لم تعد صفحة النتائج هذه صالحة: أعد البحث',
     required: 'مطلوب',
     additionalProperties: 'ليس حقلا في هذه الاستمارة',
     enum: 'ليس من القيم المسموح بها',

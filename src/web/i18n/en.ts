@@ -580,6 +580,10 @@ export const en = {
     sessionsHeading: 'Access to sessions',
   },
   validation: {
+    noSearchableWord: 'has no word to search for (letters, digits or characters)',
+    onlyExclusions: 'only excludes words (-word): give at least one word to find',
+    tooManyTerms: (n: string) => `has more than ${n} terms`,
+    cursor: 'this page of results is no longer valid: search again',
     required: 'is required',
     additionalProperties: 'is not a field of this form',
     enum: 'is not one of the allowed values',

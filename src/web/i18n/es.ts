@@ -459,6 +459,10 @@ export const es: Messages = {
     sessionsHeading: 'Acceso a los períodos de sesiones',
   },
   validation: {
+    noSearchableWord: 'no contiene ninguna palabra que buscar (letras, cifras o caracteres)',
+    onlyExclusions: 'solo excluye palabras (-palabra): indique al menos una palabra que buscar',
+    tooManyTerms: (n: string) => `tiene más de ${n} términos`,
+    cursor: 'esta página de resultados ya no es válida: vuelva a buscar',
     required: 'es obligatorio',
     additionalProperties: 'no es un campo de este formulario',
     enum: 'no es uno de los valores permitidos',

@@ -459,6 +459,10 @@ export const fr: Messages = {
     sessionsHeading: 'Accès aux sessions',
   },
   validation: {
+    noSearchableWord: 'ne contient aucun mot à chercher (lettres, chiffres ou caractères)',
+    onlyExclusions: 'ne fait qu’exclure des mots (-mot) : indiquez au moins un mot à trouver',
+    tooManyTerms: (n: string) => `contient plus de ${n} termes`,
+    cursor: 'cette page de résultats n’est plus valable : relancez la recherche',
     required: 'est obligatoire',
     additionalProperties: "n'est pas un champ de ce formulaire",
     enum: "n'est pas une des valeurs autorisées",

@@ -452,6 +452,10 @@ export const zh: Messages = {
     sessionsHeading: '会议的访问范围',
   },
   validation: {
+    noSearchableWord: '没有可检索的词（字母、数字或汉字）',
+    onlyExclusions: '只排除了词语（-词语）：请至少给出一个要查找的词',
+    tooManyTerms: (n: string) => `检索词超过 ${n} 个`,
+    cursor: '此结果页已失效：请重新检索',
     required: '为必填项',
     additionalProperties: '不是本表格的字段',
     enum: '不是允许的值之一',

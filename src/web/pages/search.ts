@@ -10,6 +10,7 @@ import { listBoards } from '../../modules/registry/queries.js';
 import { searchParagraphs } from '../../modules/search/queries.js';
 import type { SearchQueryInput } from '../../modules/search/schema.js';
 import { href, pageContext, type PageContext } from '../context.js';
+import { translateError } from '../forms.js';
 import { html, SafeHtml } from '../html.js';
 import { boardName, label, themeLabel } from '../labels.js';
 import { layout } from '../layout.js';
@@ -78,7 +79,7 @@ export function searchRoutes(app: FastifyInstance, actx: AppContext): void {
 <button type="submit">${t.search.submit}</button>
 </form>
 <p id="search-help" class="meta">${t.search.help}</p>
-${problem ? html`<div class="alert" role="alert"><p>${problem.errors.map((e) => e.message).join('; ') || problem.detail}</p></div>` : ''}
+${problem ? html`<div class="alert" role="alert"><p>${problem.errors.map((e) => (e.path === '/querystring/q' ? `${t.search.label}: ${translateError(ctx, e)}` : translateError(ctx, e))).join('; ') || problem.detail}</p></div>` : ''}
 ${
   result
     ? html`<section aria-labelledby="results"><h2 id="results">${t.search.results}</h2>
