@@ -2,6 +2,7 @@
 // vocabulary grows before its translations do.
 import { MEMBER_STATES } from '../modules/registry/data/member-states.js';
 import type { PageContext } from './context.js';
+import { en } from './i18n/en.js';
 
 type Vocabulary =
   | 'sessionType'
@@ -64,4 +65,38 @@ export function memberStateOptions(
       label: `${memberStateName(ctx, m.id, m.name)}${withGroup && m.regional_group ? ` (${label(ctx, 'regionalGroup', m.regional_group)})` : ''}`,
     }))
     .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+type SpeakerRoles = typeof en.speakerRole;
+type RoleTable = Exclude<keyof SpeakerRoles, 'delegationOf'>;
+
+/**
+ * Where each speaker role the ingest records (its English text, ingest/enrich.ts) sits in the
+ * `speakerRole` vocabulary: the English tables hold exactly those texts.
+ */
+const ROLE_PLACE = new Map<string, { table: RoleTable; key: string | null }>();
+for (const [table, value] of Object.entries(en.speakerRole) as [keyof SpeakerRoles, unknown][]) {
+  if (table === 'delegationOf') continue;
+  if (typeof value === 'string') ROLE_PLACE.set(value, { table, key: null });
+  else
+    for (const [key, text] of Object.entries(value as Record<string, string>))
+      ROLE_PLACE.set(text, { table, key });
+}
+const STATE_BY_NAME = new Map(MEMBER_STATES.map((m) => [m.name, m.id]));
+
+/**
+ * A speaker's role in the UI language. Roles are stored as English text; a role outside the
+ * vocabulary (a director named by a title the ingest does not know) stays English, and says so.
+ */
+export function speakerLabel(ctx: PageContext, role: string): { text: string; lang?: 'en' } {
+  const place = ROLE_PLACE.get(role);
+  const roles = ctx.t.speakerRole;
+  if (place) {
+    const entry = roles[place.table] as string | Record<string, string>;
+    return { text: typeof entry === 'string' ? entry : entry[place.key!]! };
+  }
+  const state = /^Delegation of (.+)$/.exec(role)?.[1];
+  const id = state && STATE_BY_NAME.get(state);
+  if (state && id) return { text: roles.delegationOf(memberStateName(ctx, id, state)) };
+  return ctx.locale === 'en' ? { text: role } : { text: role, lang: 'en' };
 }

@@ -127,8 +127,16 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(res.body).toMatch(/<ol class="sub"><li id="p25\.\d+"/);
     expect(res.body).toContain('<mark>执行局</mark>');
     expect(res.body).toContain('class="tag theme"');
-    expect(res.body).toContain('President of the UNDP/UNFPA/UNOPS Executive Board');
+    expect(res.body).toContain('<span class="tag">President of the UNDP/UNFPA/UNOPS Executive Board</span>');
     expect(res.body).toContain('<div class="text" lang="zh" dir="ltr">');
+    // Speakers in the reader's language: paragraph 10 is the UNFPA Executive Director speaking.
+    const zh = await get(`/documents/${reportId}?lang=zh`);
+    expect(zh.body).toMatch(/id="p10"[\s\S]*?<span class="tag">人口基金执行主任<\/span>/);
+    expect(zh.body).not.toContain('President of the UNDP/UNFPA/UNOPS Executive Board');
+    const ar = await get(`/sessions/${jointSession}?lang=ar`);
+    expect(ar.body).toContain('<th scope="row">المدير التنفيذي لصندوق الأمم المتحدة للسكان</th>');
+    const found = await get(`/search?q=${encodeURIComponent('联检组')}&lang=ru`);
+    expect(found.body).toContain('<span class="tag">Делегации</span>');
   });
 
   it('puts two language versions side by side, paragraph by paragraph', async () => {

@@ -18,7 +18,7 @@ import { boardName, label, themeLabel } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { paragraphThemes } from '../queries.js';
 import { documentTags } from './coherence-parts.js';
-import { documentList, errorPage } from './parts.js';
+import { documentList, errorPage, speakerText } from './parts.js';
 
 type Tree = Awaited<ReturnType<typeof paragraphTree>>;
 type Para = Tree['items'][number];
@@ -57,7 +57,7 @@ function readerBody(
   const labels = (p: Para) => {
     const th = themes.get(p.id) ?? [];
     if (!p.speakers.length && !th.length) return '';
-    return html`<div class="labels">${p.speakers.length ? html`<span class="vh">${t.document.speakers}: </span>${p.speakers.map((s) => html`<span class="tag" lang="en">${s.role}</span>`)}` : ''}${th.length ? html`<span class="vh">${t.document.themes}: </span>${th.map((x) => html`<span class="tag theme">${themeLabel(ctx, x)}</span>`)}` : ''}</div>`;
+    return html`<div class="labels">${p.speakers.length ? html`<span class="vh">${t.document.speakers}: </span>${p.speakers.map((s) => speakerText(ctx, s.role))}` : ''}${th.length ? html`<span class="vh">${t.document.themes}: </span>${th.map((x) => html`<span class="tag theme">${themeLabel(ctx, x)}</span>`)}` : ''}</div>`;
   };
   return html`${other ? html`<div class="cols-head" aria-hidden="true"><span></span><span>${label(ctx, 'languageName', main.lang)}</span><span>${label(ctx, 'languageName', other.lang)}</span></div>` : ''}
 ${main.tree.items.map((p) => {

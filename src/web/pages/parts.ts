@@ -4,8 +4,15 @@ import type { DocumentRow } from '../../modules/documents/queries.js';
 import type { SessionRow } from '../../modules/sessions/queries.js';
 import type { PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
-import { boardName, label } from '../labels.js';
+import { boardName, label, speakerLabel } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
+
+/** A speaker's role in the UI language (English, marked as such, where it has no translation). */
+export function speakerText(ctx: PageContext, role: string, tag: 'span' | 'th' = 'span'): SafeHtml {
+  const l = speakerLabel(ctx, role);
+  const lang = l.lang ? html` lang="${l.lang}"` : '';
+  return tag === 'th' ? html`<th scope="row"${lang}>${l.text}</th>` : html`<span class="tag"${lang}>${l.text}</span>`;
+}
 
 export function sessionTable(ctx: PageContext, sessions: SessionRow[], caption: string): SafeHtml {
   const { t, f } = ctx;

@@ -11,6 +11,7 @@ import { searchParagraphs } from '../../modules/search/queries.js';
 import type { SearchQueryInput } from '../../modules/search/schema.js';
 import { href, pageContext, type PageContext } from '../context.js';
 import { translateError } from '../forms.js';
+import { speakerText } from './parts.js';
 import { html, SafeHtml } from '../html.js';
 import { boardName, label, themeLabel } from '../labels.js';
 import { layout } from '../layout.js';
@@ -103,7 +104,7 @@ ${
         (h) => html`<li><a href="${href(`/documents/${h.documentId}`, { text: h.language, q: text })}#${h.anchor}">${h.documentSymbol ? html`<span dir="ltr">${h.documentSymbol}</span> — ` : ''}${h.documentTitle}</a>
 <span class="meta">· ${t.search.paragraphOf(h.number)} · ${label(ctx, 'languageName', h.language)} · ${f.date(h.date)}</span>
 <p lang="${h.language}">${new SafeHtml(h.snippet)}</p>
-${h.speakers.length ? html`<p>${h.speakers.map((s) => html`<span class="tag" lang="en">${s}</span>`)}</p>` : ''}</li>`,
+${h.speakers.length ? html`<p>${h.speakers.map((s) => speakerText(ctx, s))}</p>` : ''}</li>`,
       )}</ol>`
 }
 ${result.nextCursor ? html`<p class="pager"><a href="${href('/search', { ...filters, cursor: result.nextCursor })}">${t.search.more}</a></p>` : ''}

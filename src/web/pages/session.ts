@@ -10,7 +10,7 @@ import { html } from '../html.js';
 import { boardName, label } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { sessionDocuments, sessionStatements, type SessionStatement } from '../queries.js';
-import { decisionList, documentList, errorPage } from './parts.js';
+import { decisionList, documentList, errorPage, speakerText } from './parts.js';
 import { briefingSection } from './parity-forms.js';
 import { groupBy } from '../../lib/group.js';
 
@@ -60,7 +60,7 @@ ${
 <thead><tr><th scope="col">${t.session.speaker}</th><th scope="col">${t.session.paragraphs}</th></tr></thead>
 <tbody>${[...bySpeaker.entries()].map(([speaker, list]) => {
         const perDoc = groupBy(list, (s: SessionStatement) => s.documentId);
-        return html`<tr><th scope="row" lang="en">${speaker}</th><td>${[...perDoc.entries()].map(
+        return html`<tr>${speakerText(ctx, speaker, 'th')}<td>${[...perDoc.entries()].map(
           ([docId, ss]) => html`<p><span class="meta">${titles.get(docId)?.symbol ?? titles.get(docId)?.title ?? ''}</span>: ${ss.map(
             (s, i) => html`${i ? ', ' : ''}<a href="/documents/${docId}?text=${s.language}#p${s.number}">${s.number}</a>`,
           )}</p>`,
