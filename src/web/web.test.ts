@@ -133,6 +133,10 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     const zh = await get(`/documents/${reportId}?lang=zh`);
     expect(zh.body).toMatch(/id="p10"[\s\S]*?<span class="tag">人口基金执行主任<\/span>/);
     expect(zh.body).not.toContain('President of the UNDP/UNFPA/UNOPS Executive Board');
+    // Titles carry their own language and direction on an Arabic page.
+    const arDoc = await get(`/documents/${reportId}?lang=ar&text=zh`);
+    expect(arDoc.body).toMatch(/<h1><span lang="zh" dir="ltr">联合国开发计划署/);
+    expect(arDoc.body).toContain('<p><span lang="en" dir="ltr">Report of the joint meeting');
     const ar = await get(`/sessions/${jointSession}?lang=ar`);
     expect(ar.body).toContain('<th scope="row">المدير التنفيذي لصندوق الأمم المتحدة للسكان</th>');
     const found = await get(`/search?q=${encodeURIComponent('联检组')}&lang=ru`);

@@ -18,7 +18,8 @@ import { boardName, label, themeLabel } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { paragraphThemes } from '../queries.js';
 import { documentTags } from './coherence-parts.js';
-import { documentList, errorPage, speakerText } from './parts.js';
+import { documentList, errorPage, ownLanguage, speakerText } from './parts.js';
+import { direction } from '../i18n/index.js';
 
 type Tree = Awaited<ReturnType<typeof paragraphTree>>;
 type Para = Tree['items'][number];
@@ -139,10 +140,10 @@ ${page.nextCursor ? html`<p class="pager"><a href="${href('/documents', { board,
       const hits = tree && terms.length ? tree.items.filter((p) => matches(p, terms) || matches(cmpTree?.items.find((c) => c.number === p.number), terms)) : [];
       const langOption = (l: string, selected: string | undefined) =>
         html`<option value="${l}" ${l === selected ? html`selected` : ''}>${label(ctx, 'languageName', l)}${l === doc.original_language ? ` (${t.document.original})` : ''}</option>`;
-      const body = html`<h1>${expr && expr.title !== doc.title ? html`<span lang="${textLang}">${expr.title}</span>` : doc.title}${syntheticLabel(ctx, doc.synthetic)}</h1>
-${expr && expr.title !== doc.title ? html`<p lang="en">${doc.title}</p>` : ''}
+      const body = html`<h1>${expr && expr.title !== doc.title ? html`<span lang="${textLang}" dir="${direction(textLang)}">${expr.title}</span>` : ownLanguage(ctx, doc.title)}${syntheticLabel(ctx, doc.synthetic)}</h1>
+${expr && expr.title !== doc.title ? html`<p>${ownLanguage(ctx, doc.title)}</p>` : ''}
 <p class="meta">${doc.symbol ? html`<span dir="ltr">${doc.symbol}</span> · ` : ''}${label(ctx, 'documentType', doc.type)} · ${f.date(doc.date)}${expr ? ` · ${t.document.revision} ${f.number(expr.revision)}` : ''}</p>
-<p class="meta">${t.common.boards}: ${doc.boardIds.map((b, i) => html`${i ? '; ' : ''}<a href="/boards/${b}">${boardName(ctx, b)}</a>`)}${session ? html` · ${t.common.session}: <a href="/sessions/${session.id}">${session.title}</a>` : ''}</p>
+<p class="meta">${t.common.boards}: ${doc.boardIds.map((b, i) => html`${i ? '; ' : ''}<a href="/boards/${b}">${boardName(ctx, b)}</a>`)}${session ? html` · ${t.common.session}: <a href="/sessions/${session.id}">${ownLanguage(ctx, session.title)}</a>` : ''}</p>
 ${doc.boardIds.every((b) => hasRole(ctx.actor, 'secretariat', b)) ? html`<p><a class="button" href="/secretariat/documents/${doc.id}/expressions/new">${t.registryForms.newExpression}</a> <a class="button" href="/secretariat/documents/${doc.id}/access">${t.registryForms.changeAccess}</a></p>` : ''}
 ${await documentTags(db, ctx, doc.id)}
 ${

@@ -29,7 +29,7 @@ import { errorsByField, formValues, lines, list, renderForm, str, validate, type
 import { html, type SafeHtml } from '../html.js';
 import { boardName, label } from '../labels.js';
 import { layout, type NavKey } from '../layout.js';
-import { errorPage } from './parts.js';
+import { errorPage, ownLanguage } from './parts.js';
 
 type Ctx = PageContext;
 
@@ -125,7 +125,7 @@ ${hasRole(ctx.actor, 'administrator') ? html`<h2>${t.adminForms.administration}<
 <h2>${t.registryForms.boardsHeading}</h2>
 <ul>${boards.map((b) => html`<li>${boardName(ctx, b.id)}: <a href="/secretariat/boards/${b.id}/memberships/new">${t.registryForms.newMembership}</a> · <a href="/secretariat/boards/${b.id}/bureau/new">${t.registryForms.newBureauPost}</a></li>`)}</ul>
 ${myDocuments.length ? html`<h2>${t.registryForms.documentsHeading}</h2>
-<ul>${myDocuments.map((d) => html`<li><a href="/documents/${d.id}">${d.symbol ? html`<span dir="ltr">${d.symbol}</span>` : html`<span lang="en">${d.title}</span>`}</a>: <a href="/secretariat/documents/${d.id}/expressions/new">${t.registryForms.newExpression}</a> · <a href="/secretariat/documents/${d.id}/access">${t.registryForms.changeAccess}</a></li>`)}</ul>` : ''}
+<ul>${myDocuments.map((d) => html`<li><a href="/documents/${d.id}">${d.symbol ? html`<span dir="ltr">${d.symbol}</span>` : ownLanguage(ctx, d.title)}</a>: <a href="/secretariat/documents/${d.id}/expressions/new">${t.registryForms.newExpression}</a> · <a href="/secretariat/documents/${d.id}/access">${t.registryForms.changeAccess}</a></li>`)}</ul>` : ''}
 <h2>${t.registryForms.sessionsHeading}</h2>
 <ul>${mine.map((s) => html`<li><a href="/secretariat/sessions/${s.id}/access">${s.title}</a> <span class="meta">${label(ctx, 'accessLevel', s.access_level)}</span></li>`)}</ul>`;
     return reply.type('text/html; charset=utf-8').send(layout(ctx, { title: t.forms.title, body, nav: 'secretariat' }));

@@ -50,6 +50,7 @@ import { allPages, entityCodes, term } from './oversight.js';
 import { idOf, opt, registerGuardedForm } from './oversight-forms.js';
 import { allows, decisionOptions, documentOptions, dueText, managedBoardOptions, mandateSource, notFoundPage, sendPage } from './oversight-mandates.js';
 import { registerForm } from './forms.js';
+import { ownLanguage } from './parts.js';
 
 type Member = { subjectType: 'recommendation' | 'mandate'; subjectId: string };
 
@@ -125,7 +126,7 @@ ${
     ? html`<div class="table-scroll"><table><caption class="vh">${m.meetings}</caption><thead><tr><th scope="col">${t.common.date}</th><th scope="col">${t.common.title}</th><th scope="col">${m.summary}</th></tr></thead>
 <tbody>${g.meetings.map((x, i) => {
         const doc = docs[i];
-        return html`<tr><td>${f.date(x.date)}</td><th scope="row"><span lang="en">${x.title}</span>${doc ? html`<br><a href="/documents/${doc.id}">${doc.symbol ? html`<span dir="ltr">${doc.symbol}</span>` : html`<span lang="en">${doc.title}</span>`}</a>` : ''}</th><td lang="en">${x.summary ?? ''}</td></tr>`;
+        return html`<tr><td>${f.date(x.date)}</td><th scope="row"><span lang="en">${x.title}</span>${doc ? html`<br><a href="/documents/${doc.id}">${doc.symbol ? html`<span dir="ltr">${doc.symbol}</span>` : ownLanguage(ctx, doc.title)}</a>` : ''}</th><td lang="en">${x.summary ?? ''}</td></tr>`;
       })}</tbody></table></div>`
     : html`<p>${m.noMeetings}</p>`
 }${formLink('meetings/new', m.addMeeting)}</section>

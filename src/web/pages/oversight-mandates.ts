@@ -39,7 +39,7 @@ import { layout, syntheticLabel } from '../layout.js';
 import { entityCodes } from './oversight.js';
 import { idOf, num, opt, registerGuardedForm } from './oversight-forms.js';
 import { registerForm } from './forms.js';
-import { errorPage } from './parts.js';
+import { errorPage, ownLanguage } from './parts.js';
 
 type Mandate = NonNullable<Awaited<ReturnType<typeof getMandate>>>;
 
@@ -179,7 +179,7 @@ ${x.span ? html`<dt>${m.sourceText}</dt><dd><blockquote lang="${x.language}">${x
 <dt>${m.status}</dt><dd>${status(x.status)}${confirmed ? html`<br><span class="meta">${m.confirmedBy(confirmed.actorName, f.date(confirmed.effectiveOn))}</span>` : ''}</dd>
 ${
   x.fulfilledOn
-    ? html`<dt>${m.fulfilment}</dt><dd>${doc ? html`<a href="/documents/${doc.id}">${doc.symbol ? html`<span dir="ltr">${doc.symbol}</span>` : html`<span lang="en">${doc.title}</span>`}</a>, ` : ''}${f.date(x.fulfilledOn)}</dd>`
+    ? html`<dt>${m.fulfilment}</dt><dd>${doc ? html`<a href="/documents/${doc.id}">${doc.symbol ? html`<span dir="ltr">${doc.symbol}</span>` : ownLanguage(ctx, doc.title)}</a>, ` : ''}${f.date(x.fulfilledOn)}</dd>`
     : ''
 }
 </dl>

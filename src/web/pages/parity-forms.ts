@@ -22,6 +22,7 @@ import { label, memberStateOptions } from '../labels.js';
 import { sessionDocuments } from '../queries.js';
 import { registerForm } from './forms.js';
 import { embargoInstant } from './registry-forms.js';
+import { ownLanguage } from './parts.js';
 
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 /** Whom a briefing's records may go to (the API's choices): every delegation, or the board's members. */
@@ -43,7 +44,7 @@ export function briefingSection(ctx: PageContext, session: SessionRow, records: 
 ${
   records.length
     ? html`<ul class="plain">${records.map(
-        (d) => html`<li><a href="/documents/${d.id}"><span lang="en">${d.title}</span></a>
+        (d) => html`<li><a href="/documents/${d.id}">${ownLanguage(ctx, d.title)}</a>
 <br><span class="meta">${label(ctx, 'documentType', d.type)} · ${published(d) ? html`${t.sentTo}: ${label(ctx, 'accessLevel', d.access_level)}${d.embargo_until ? html` · ${t.availableFrom(instant(ctx, d.embargo_until))}` : ''}` : t.notPublished}</span></li>`,
       )}</ul>`
     : html`<p>${t.briefingNone}</p>`

@@ -4,8 +4,20 @@ import type { DocumentRow } from '../../modules/documents/queries.js';
 import type { SessionRow } from '../../modules/sessions/queries.js';
 import type { PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
+import { detectLanguage } from '../../ingest/enrich.js';
+import { direction } from '../i18n/index.js';
 import { boardName, label, speakerLabel } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
+
+/**
+ * A text whose language no field records (a document's or session's title, typed or found in a
+ * file): marked with the language its script and function words give, unless that is the page's,
+ * so that screen readers read it in its own voice and its punctuation keeps its direction.
+ */
+export function ownLanguage(ctx: PageContext, text: string): SafeHtml {
+  const lang = detectLanguage(text, 'en');
+  return lang === ctx.locale ? html`${text}` : html`<span lang="${lang}" dir="${direction(lang)}">${text}</span>`;
+}
 
 /** A speaker's role in the UI language (English, marked as such, where it has no translation). */
 export function speakerText(ctx: PageContext, role: string, tag: 'span' | 'th' = 'span'): SafeHtml {
@@ -24,7 +36,7 @@ export function sessionTable(ctx: PageContext, sessions: SessionRow[], caption: 
 ${sessions.map(
   (s) => html`<tr>
 <td>${f.dateRange(s.start_date, s.end_date)}</td>
-<td><a href="/sessions/${s.id}">${s.title}</a>${syntheticLabel(ctx, s.synthetic)}<br><span class="meta">${label(ctx, 'sessionType', s.type)}${s.venue ? ` · ${s.venue}` : ''}</span></td>
+<td><a href="/sessions/${s.id}">${ownLanguage(ctx, s.title)}</a>${syntheticLabel(ctx, s.synthetic)}<br><span class="meta">${label(ctx, 'sessionType', s.type)}${s.venue ? ` · ${s.venue}` : ''}</span></td>
 <td>${s.boardIds.map((b) => boardName(ctx, b)).join('; ')}</td>
 </tr>`,
 )}
@@ -33,7 +45,7 @@ ${sessions.map(
 
 export function documentItem(ctx: PageContext, d: DocumentRow): SafeHtml {
   const { t, f } = ctx;
-  return html`<li><a href="/documents/${d.id}">${d.title}</a>${syntheticLabel(ctx, d.synthetic)}
+  return html`<li><a href="/documents/${d.id}">${ownLanguage(ctx, d.title)}</a>${syntheticLabel(ctx, d.synthetic)}
 <br><span class="meta">${d.symbol ? html`<span dir="ltr">${d.symbol}</span> · ` : ''}${label(ctx, 'documentType', d.type)} · ${f.date(d.date)} · ${t.common.languages}: ${d.languages.map((l) => label(ctx, 'languageName', l)).join(', ')}${d.access_level !== 'public' ? ` · ${t.common.access}: ${label(ctx, 'accessLevel', d.access_level)}` : ''}</span></li>`;
 }
 

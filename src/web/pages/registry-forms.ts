@@ -30,6 +30,7 @@ import { str, type FieldSpec, type FormValues } from '../forms.js';
 import { html } from '../html.js';
 import { boardName, label, memberStateOptions } from '../labels.js';
 import { registerForm } from './forms.js';
+import { ownLanguage } from './parts.js';
 
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 const manages = (actor: Actor, boardIds: string[]) => boardIds.length > 0 && boardIds.every((b) => hasRole(actor, 'secretariat', b));
@@ -85,7 +86,7 @@ export function registryFormRoutes(app: FastifyInstance, actx: AppContext): void
   };
   const documentLead = async (ctx: PageContext, req: FastifyRequest) => {
     const d = await document(ctx, req);
-    return html`<p class="meta">${ctx.t.registryForms.document}: <a href="/documents/${d.id}">${d.symbol ? html`<span dir="ltr">${d.symbol}</span> — ` : ''}<span lang="en">${d.title}</span></a></p>`;
+    return html`<p class="meta">${ctx.t.registryForms.document}: <a href="/documents/${d.id}">${d.symbol ? html`<span dir="ltr">${d.symbol}</span> — ` : ''}${ownLanguage(ctx, d.title)}</a></p>`;
   };
   const memberStates = async (ctx: PageContext) => [
     { value: '', label: ctx.t.registryForms.chooseMemberState },

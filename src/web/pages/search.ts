@@ -11,7 +11,7 @@ import { searchParagraphs } from '../../modules/search/queries.js';
 import type { SearchQueryInput } from '../../modules/search/schema.js';
 import { href, pageContext, type PageContext } from '../context.js';
 import { translateError } from '../forms.js';
-import { speakerText } from './parts.js';
+import { ownLanguage, speakerText } from './parts.js';
 import { html, SafeHtml } from '../html.js';
 import { boardName, label, themeLabel } from '../labels.js';
 import { layout } from '../layout.js';
@@ -101,7 +101,7 @@ ${
   result.items.length === 0
     ? html`<p role="status">${t.search.noResults}</p>`
     : html`${result.windowed ? html`<p class="meta" id="windowed">${t.search.windowed(f.number(actx.config.searchWindow))}</p>` : ''}<ol class="plain hits">${result.items.map(
-        (h) => html`<li><a href="${href(`/documents/${h.documentId}`, { text: h.language, q: text })}#${h.anchor}">${h.documentSymbol ? html`<span dir="ltr">${h.documentSymbol}</span> — ` : ''}${h.documentTitle}</a>
+        (h) => html`<li><a href="${href(`/documents/${h.documentId}`, { text: h.language, q: text })}#${h.anchor}">${h.documentSymbol ? html`<span dir="ltr">${h.documentSymbol}</span> — ` : ''}${ownLanguage(ctx, h.documentTitle)}</a>
 <span class="meta">· ${t.search.paragraphOf(h.number)} · ${label(ctx, 'languageName', h.language)} · ${f.date(h.date)}</span>
 <p lang="${h.language}">${new SafeHtml(h.snippet)}</p>
 ${h.speakers.length ? html`<p>${h.speakers.map((s) => speakerText(ctx, s))}</p>` : ''}</li>`,

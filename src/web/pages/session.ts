@@ -10,7 +10,7 @@ import { html } from '../html.js';
 import { boardName, label } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { sessionDocuments, sessionStatements, type SessionStatement } from '../queries.js';
-import { decisionList, documentList, errorPage, speakerText } from './parts.js';
+import { decisionList, documentList, errorPage, ownLanguage, speakerText } from './parts.js';
 import { briefingSection } from './parity-forms.js';
 import { groupBy } from '../../lib/group.js';
 
@@ -32,7 +32,7 @@ export function sessionRoutes(app: FastifyInstance, actx: AppContext): void {
     const bySpeaker = groupBy(statements, (s) => s.speakerRole);
     const canManage = session.boardIds.every((b) => hasRole(req.actor, 'secretariat', b));
 
-    const body = html`<h1>${session.title}${syntheticLabel(ctx, session.synthetic)}</h1>
+    const body = html`<h1>${ownLanguage(ctx, session.title)}${syntheticLabel(ctx, session.synthetic)}</h1>
 <p class="meta">${label(ctx, 'sessionType', session.type)} · ${f.dateRange(session.start_date, session.end_date)}${session.venue ? ` · ${session.venue}` : ''}</p>
 <p class="meta">${t.common.boards}: ${session.boardIds.map((b, i) => html`${i ? '; ' : ''}<a href="/boards/${b}">${boardName(ctx, b)}</a>`)}</p>
 ${canManage ? html`<p><a class="button" href="/secretariat/sessions/${session.id}/edit">${t.adminForms.edit}</a> <a class="button" href="/secretariat/sessions/${session.id}/access">${t.registryForms.changeAccess}</a></p>` : ''}
