@@ -11,6 +11,7 @@ type Vocabulary =
   | 'regionalGroup'
   | 'languageName'
   | 'boardName'
+  | 'entityName'
   | 'role'
   | 'mandateStatus';
 
@@ -21,6 +22,12 @@ export function label(ctx: PageContext, vocabulary: Vocabulary, value: string | 
 }
 
 export const boardName = (ctx: PageContext, id: string) => label(ctx, 'boardName', id);
+/** An organization's short name in the UI language (开发署, PNUD, ПРООН …); its id upper-cased if unknown. */
+export const entityName = (ctx: PageContext, id: string) =>
+  (ctx.t.entityName as Record<string, string>)[id] ?? id.toUpperCase();
+/** An organization as it follows "of" in the UI language (du PNUD, de l’UNICEF …). */
+export const entityOf = (ctx: PageContext, id: string) =>
+  (ctx.t.entityOf as Record<string, string>)[id] ?? id.toUpperCase();
 
 export function themeLabel(ctx: PageContext, theme: string): string {
   const sdg = /^sdg-(\d+)$/.exec(theme);
@@ -72,9 +79,10 @@ type RoleTable = Exclude<keyof SpeakerRoles, 'delegationOf'>;
 
 /**
  * Where each speaker role the ingest records (its English text, ingest/enrich.ts) sits in the
- * `speakerRole` vocabulary: the English tables hold exactly those texts.
+ * `speakerRole` vocabulary, whose English tables hold exactly those texts; an organization
+ * speaking as itself is its `entityName`.
  */
-const ROLE_PLACE = new Map<string, { table: RoleTable; key: string | null }>();
+const ROLE_PLACE = new Map<string, { table: RoleTable | 'entityName'; key: string | null }>();
 for (const [table, value] of Object.entries(en.speakerRole) as [keyof SpeakerRoles, unknown][]) {
   if (table === 'delegationOf') continue;
   if (typeof value === 'string') ROLE_PLACE.set(value, { table, key: null });
@@ -82,6 +90,7 @@ for (const [table, value] of Object.entries(en.speakerRole) as [keyof SpeakerRol
     for (const [key, text] of Object.entries(value as Record<string, string>))
       ROLE_PLACE.set(text, { table, key });
 }
+for (const [key, text] of Object.entries(en.entityName)) ROLE_PLACE.set(text, { table: 'entityName', key });
 const STATE_BY_NAME = new Map(MEMBER_STATES.map((m) => [m.name, m.id]));
 
 /**
@@ -92,6 +101,7 @@ export function speakerLabel(ctx: PageContext, role: string): { text: string; la
   const place = ROLE_PLACE.get(role);
   const roles = ctx.t.speakerRole;
   if (place) {
+    if (place.table === 'entityName') return { text: entityName(ctx, place.key!) };
     const entry = roles[place.table] as string | Record<string, string>;
     return { text: typeof entry === 'string' ? entry : entry[place.key!]! };
   }

@@ -97,6 +97,9 @@ describe.each(BACKENDS)('oversight pages on %s', (backend) => {
     expect(asManagement.body).not.toContain(`href="/oversight/addressees/${undpHead.id}/acceptance"`);
     expect((await get(`/oversight/reviews/${jiu}`, secretariat)).body).toContain(`href="/oversight/reviews/${jiu}/recommendations/new"`);
     expect((await get(`/oversight/reviews/${jiu}?lang=ar`)).body).toContain('التوصية 4');
+    // Organizations by their short names in the UI language.
+    expect((await get(`/oversight/reviews/${jiu}?lang=zh`)).body).toContain('儿基会行政首长');
+    expect((await get(`/oversight/reviews/${jiu}?lang=fr`)).body).toContain('Chef de secrétariat du PNUD');
   });
 
   it('shows a recommendation with each addressee’s status history and actions with evidence', async () => {

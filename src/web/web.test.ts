@@ -80,6 +80,10 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(res.body).toContain(`href="/documents/${reportId}"`);
     expect(res.body).toContain(`href="/decisions/${decisionId}"`);
     expect(res.body).toContain('(synthetic demo record)');
+    // The organizations each board oversees, by the short names of the UI language.
+    expect(res.body).toContain('Oversees: UN-Women</p>');
+    expect((await get('/?lang=zh')).body).toContain('开发署, 人口基金, 项目署</p>');
+    expect((await get('/?lang=ru')).body).toContain('ПРООН, ЮНФПА, ЮНОПС</p>');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers.vary).toContain('Accept-Language');
   });

@@ -295,10 +295,12 @@ export const en = {
     'entity-management': 'Management of an organization',
     administrator: 'Administrator',
   },
+  entityName: { undp: 'UNDP', unfpa: 'UNFPA', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'UN-Women', wfp: 'WFP' },
+  /** An organization after "of" (its article or case): for the executive head of … */
+  entityOf: { undp: 'of UNDP', unfpa: 'of UNFPA', unops: 'of UNOPS', unicef: 'of UNICEF', unwomen: 'of UN-Women', wfp: 'of WFP' },
   speakerRole: {
     executiveHead: { undp: 'UNDP Administrator', unfpa: 'UNFPA Executive Director', unops: 'UNOPS Executive Director', unicef: 'UNICEF Executive Director', unwomen: 'UN-Women Executive Director', wfp: 'WFP Executive Director' },
     deputyExecutiveHead: { undp: 'UNDP Deputy Administrator', unfpa: 'UNFPA Deputy Executive Director', unops: 'UNOPS Deputy Executive Director', unicef: 'UNICEF Deputy Executive Director', unwomen: 'UN-Women Deputy Executive Director', wfp: 'WFP Deputy Executive Director' },
-    entity: { undp: 'UNDP', unfpa: 'UNFPA', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'UN-Women', wfp: 'WFP' },
     president: { 'undp-unfpa-unops': 'President of the UNDP/UNFPA/UNOPS Executive Board', unicef: 'President of the UNICEF Executive Board', unwomen: 'President of the UN-Women Executive Board', wfp: 'President of the WFP Executive Board' },
     vicePresident: { 'undp-unfpa-unops': 'Vice-President of the UNDP/UNFPA/UNOPS Executive Board', unicef: 'Vice-President of the UNICEF Executive Board', unwomen: 'Vice-President of the UN-Women Executive Board', wfp: 'Vice-President of the WFP Executive Board' },
     delegations: 'Delegations',
@@ -479,7 +481,7 @@ export const en = {
     text: 'Text',
     addressee: 'Addressee',
     addressees: 'Addressees',
-    headOf: (entity: string) => `Executive head of ${entity}`,
+    headOf: (of: string) => `Executive head ${of}`,
     since: (date: string) => `since ${date}`,
     justification: 'Justification',
     actions: 'Actions',

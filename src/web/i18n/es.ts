@@ -298,10 +298,12 @@ export const es: Messages = {
     'entity-management': 'Dirección de una organización',
     administrator: 'Administración',
   },
+  entityName: { undp: 'PNUD', unfpa: 'UNFPA', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Mujeres', wfp: 'PMA' },
+  /** An organization after "of" (its article or case): for the executive head of … */
+  entityOf: { undp: 'del PNUD', unfpa: 'del UNFPA', unops: 'de la UNOPS', unicef: 'del UNICEF', unwomen: 'de ONU-Mujeres', wfp: 'del PMA' },
   speakerRole: {
     executiveHead: { undp: 'Administrador del PNUD', unfpa: 'Director Ejecutivo del UNFPA', unops: 'Director Ejecutivo de la UNOPS', unicef: 'Director Ejecutivo del UNICEF', unwomen: 'Director Ejecutivo de ONU-Mujeres', wfp: 'Director Ejecutivo del PMA' },
     deputyExecutiveHead: { undp: 'Administrador Adjunto del PNUD', unfpa: 'Director Ejecutivo Adjunto del UNFPA', unops: 'Director Ejecutivo Adjunto de la UNOPS', unicef: 'Director Ejecutivo Adjunto del UNICEF', unwomen: 'Director Ejecutivo Adjunto de ONU-Mujeres', wfp: 'Director Ejecutivo Adjunto del PMA' },
-    entity: { undp: 'PNUD', unfpa: 'UNFPA', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Mujeres', wfp: 'PMA' },
     president: { 'undp-unfpa-unops': 'Presidente de la Junta Ejecutiva del PNUD, el UNFPA y la UNOPS', unicef: 'Presidente de la Junta Ejecutiva del UNICEF', unwomen: 'Presidente de la Junta Ejecutiva de ONU-Mujeres', wfp: 'Presidente de la Junta Ejecutiva del PMA' },
     vicePresident: { 'undp-unfpa-unops': 'Vicepresidente de la Junta Ejecutiva del PNUD, el UNFPA y la UNOPS', unicef: 'Vicepresidente de la Junta Ejecutiva del UNICEF', unwomen: 'Vicepresidente de la Junta Ejecutiva de ONU-Mujeres', wfp: 'Vicepresidente de la Junta Ejecutiva del PMA' },
     delegations: 'Delegaciones',
@@ -358,7 +360,7 @@ export const es: Messages = {
     text: 'Texto',
     addressee: 'Destinatario',
     addressees: 'Destinatarios',
-    headOf: (entity: string) => `Jefe ejecutivo de ${entity}`,
+    headOf: (of: string) => `Jefe ejecutivo ${of}`,
     since: (date: string) => `desde el ${date}`,
     justification: 'Justificación',
     actions: 'Medidas',

@@ -298,10 +298,12 @@ export const fr: Messages = {
     'entity-management': "Direction d'une organisation",
     administrator: 'Administrateur·rice',
   },
+  entityName: { undp: 'PNUD', unfpa: 'FNUAP', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Femmes', wfp: 'PAM' },
+  /** An organization after "of" (its article or case): for the executive head of … */
+  entityOf: { undp: 'du PNUD', unfpa: 'du FNUAP', unops: 'de l’UNOPS', unicef: 'de l’UNICEF', unwomen: 'd’ONU-Femmes', wfp: 'du PAM' },
   speakerRole: {
     executiveHead: { undp: 'Administrateur du PNUD', unfpa: 'Directeur exécutif du FNUAP', unops: 'Directeur exécutif de l’UNOPS', unicef: 'Directeur général de l’UNICEF', unwomen: 'Directeur exécutif d’ONU-Femmes', wfp: 'Directeur exécutif du PAM' },
     deputyExecutiveHead: { undp: 'Administrateur adjoint du PNUD', unfpa: 'Directeur exécutif adjoint du FNUAP', unops: 'Directeur exécutif adjoint de l’UNOPS', unicef: 'Directeur général adjoint de l’UNICEF', unwomen: 'Directeur exécutif adjoint d’ONU-Femmes', wfp: 'Directeur exécutif adjoint du PAM' },
-    entity: { undp: 'PNUD', unfpa: 'FNUAP', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Femmes', wfp: 'PAM' },
     president: { 'undp-unfpa-unops': 'Président du Conseil d’administration du PNUD, du FNUAP et de l’UNOPS', unicef: 'Président du Conseil d’administration de l’UNICEF', unwomen: 'Président du Conseil d’administration d’ONU-Femmes', wfp: 'Président du Conseil d’administration du PAM' },
     vicePresident: { 'undp-unfpa-unops': 'Vice-Président du Conseil d’administration du PNUD, du FNUAP et de l’UNOPS', unicef: 'Vice-Président du Conseil d’administration de l’UNICEF', unwomen: 'Vice-Président du Conseil d’administration d’ONU-Femmes', wfp: 'Vice-Président du Conseil d’administration du PAM' },
     delegations: 'Délégations',
@@ -358,7 +360,7 @@ export const fr: Messages = {
     text: 'Texte',
     addressee: 'Destinataire',
     addressees: 'Destinataires',
-    headOf: (entity: string) => `Chef de secrétariat de ${entity}`,
+    headOf: (of: string) => `Chef de secrétariat ${of}`,
     since: (date: string) => `depuis le ${date}`,
     justification: 'Justification',
     actions: 'Mesures',

@@ -291,10 +291,12 @@ export const zh: Messages = {
     'entity-management': '组织管理层',
     administrator: '系统管理员',
   },
+  entityName: { undp: '开发署', unfpa: '人口基金', unops: '项目署', unicef: '儿基会', unwomen: '妇女署', wfp: '粮食署' },
+  /** An organization after "of" (its article or case): for the executive head of … */
+  entityOf: { undp: '开发署', unfpa: '人口基金', unops: '项目署', unicef: '儿基会', unwomen: '妇女署', wfp: '粮食署' },
   speakerRole: {
     executiveHead: { undp: '开发署署长', unfpa: '人口基金执行主任', unops: '项目署执行主任', unicef: '儿基会执行主任', unwomen: '妇女署执行主任', wfp: '粮食署执行主任' },
     deputyExecutiveHead: { undp: '开发署副署长', unfpa: '人口基金副执行主任', unops: '项目署副执行主任', unicef: '儿基会副执行主任', unwomen: '妇女署副执行主任', wfp: '粮食署副执行主任' },
-    entity: { undp: '开发署', unfpa: '人口基金', unops: '项目署', unicef: '儿基会', unwomen: '妇女署', wfp: '粮食署' },
     president: { 'undp-unfpa-unops': '开发署/人口基金/项目署执行局主席', unicef: '儿基会执行局主席', unwomen: '妇女署执行局主席', wfp: '粮食署执行局主席' },
     vicePresident: { 'undp-unfpa-unops': '开发署/人口基金/项目署执行局副主席', unicef: '儿基会执行局副主席', unwomen: '妇女署执行局副主席', wfp: '粮食署执行局副主席' },
     delegations: '各代表团',
@@ -351,7 +353,7 @@ export const zh: Messages = {
     text: '案文',
     addressee: '建议对象',
     addressees: '建议对象',
-    headOf: (entity: string) => `${entity}行政首长`,
+    headOf: (of: string) => `${of}行政首长`,
     since: (date: string) => `自${date}起`,
     justification: '理由',
     actions: '行动',

@@ -7,7 +7,7 @@ import { getBoard, listBureau, listEntities, listMemberships } from '../../modul
 import { listSessions } from '../../modules/sessions/queries.js';
 import { pageContext } from '../context.js';
 import { html } from '../html.js';
-import { boardName, label, memberStateName, todayIso } from '../labels.js';
+import { boardName, entityName, label, memberStateName, todayIso } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { errorPage, sessionTable } from './parts.js';
 
@@ -33,7 +33,7 @@ ${board.established_by ? html`<p class="meta">${t.board.establishedBy}: <span la
 <section aria-labelledby="entities"><h2 id="entities">${t.board.entities}</h2>
 <ul>${entities
       .filter((e) => e.board_id === board.id)
-      .map((e) => html`<li><span lang="en">${e.name}</span> (${e.code})${e.website ? html` — <a href="${e.website}" lang="en">${e.website.replace(/^https:\/\//, '')}</a>` : ''}</li>`)}</ul></section>
+      .map((e) => html`<li><span lang="en">${e.name}</span> (${entityName(ctx, e.id)})${e.website ? html` — <a href="${e.website}" lang="en">${e.website.replace(/^https:\/\//, '')}</a>` : ''}</li>`)}</ul></section>
 <section aria-labelledby="bureau"><h2 id="bureau">${t.board.bureau}${latestYear ? ` ${latestYear}` : ''}</h2>
 ${canManage ? html`<p><a class="button" href="/secretariat/boards/${board.id}/bureau/new">${t.registryForms.newBureauPost}</a></p>` : ''}
 ${

@@ -39,9 +39,9 @@ import { parseAddresseeKey } from '../../modules/oversight/write-helpers.js';
 import { listBoards } from '../../modules/registry/queries.js';
 import { pageContext, type PageContext } from '../context.js';
 import { list, str, type FieldSpec, type FormValues } from '../forms.js';
-import { boardName, label, todayIso } from '../labels.js';
+import { boardName, entityOf, label, todayIso } from '../labels.js';
 import { registerForm, type FormDef } from './forms.js';
-import { addresseeName, entityCodes, term } from './oversight.js';
+import { addresseeName, entityNames, term } from './oversight.js';
 import { errorPage } from './parts.js';
 
 export const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
@@ -101,7 +101,7 @@ export function oversightFormRoutes(app: FastifyInstance, actx: AppContext): voi
   };
   const context = async (ctx: PageContext, id: string) => {
     const { a, rec } = await addresseeOf(id);
-    return { a, name: addresseeName(ctx, a, await entityCodes(actx)), recName: ctx.t.oversight.recommendation(rec.number) };
+    return { a, name: addresseeName(ctx, a), recName: ctx.t.oversight.recommendation(rec.number) };
   };
   const afterResponse = (recId: string, addresseeId: string) => `/oversight/recommendations/${recId}#a-${addresseeId}`;
 
@@ -131,10 +131,10 @@ export function oversightFormRoutes(app: FastifyInstance, actx: AppContext): voi
 
   /** Boards the caller may address (its own secretariat's) and every executive head. */
   const addresseeChoices = async (ctx: PageContext) => {
-    const [boards, codes] = await Promise.all([listBoards(db), entityCodes(actx)]);
+    const [boards, codes] = await Promise.all([listBoards(db), entityNames(ctx, actx)]);
     return {
       boards: boards.filter((b) => hasRole(ctx.actor, 'secretariat', b.id)).map((b) => opt(b.id, boardName(ctx, b.id))),
-      heads: [...codes].map(([id, code]) => opt(id, ctx.t.oversight.headOf(code))),
+      heads: [...codes.keys()].map((id) => opt(id, ctx.t.oversight.headOf(entityOf(ctx, id)))),
     };
   };
 

@@ -44,9 +44,9 @@ import { listBoards, listMemberStates } from '../../modules/registry/queries.js'
 import { pageContext, type PageContext } from '../context.js';
 import { list, str, type FormValues } from '../forms.js';
 import { html } from '../html.js';
-import { boardName, label, memberStateName, memberStateOptions } from '../labels.js';
+import { boardName, entityOf, label, memberStateName, memberStateOptions } from '../labels.js';
 import { syntheticLabel } from '../layout.js';
-import { allPages, entityCodes, term } from './oversight.js';
+import { allPages, term } from './oversight.js';
 import { idOf, opt, registerGuardedForm } from './oversight-forms.js';
 import { allows, decisionOptions, documentOptions, dueText, managedBoardOptions, mandateSource, notFoundPage, sendPage } from './oversight-mandates.js';
 import { registerForm } from './forms.js';
@@ -276,14 +276,13 @@ ${
     const m = t.oversightMore;
     const s = await getSharedSubject(db, req.params.id);
     if (!s) return notFoundPage(reply, ctx);
-    const [recs, mandates, codes] = await Promise.all([
+    const [recs, mandates] = await Promise.all([
       recommendationLabels(ctx, s.rows.filter((r) => r.subjectType === 'recommendation').map((r) => r.subjectId)),
       Promise.all([...new Set(s.rows.filter((r) => r.subjectType === 'mandate').map((r) => r.subjectId))].map((id) => getMandate(db, id))),
-      entityCodes(actx),
     ]);
     const mandateById = new Map(mandates.flatMap((x) => (x ? [[x.id, x] as const] : [])));
     const rows = s.rows.map((r) => {
-      const addressee = r.entityId ? t.oversight.headOf(codes.get(r.entityId) ?? r.entityId) : boardName(ctx, r.boardId);
+      const addressee = r.entityId ? t.oversight.headOf(entityOf(ctx, r.entityId)) : boardName(ctx, r.boardId);
       if (r.subjectType === 'recommendation') {
         const rec = recs.get(r.subjectId);
         return html`<tr><td>${boardName(ctx, r.boardId)}</td><th scope="row"><a href="/oversight/recommendations/${r.subjectId}">${rec?.label ?? r.label}</a></th><td>${addressee}</td>

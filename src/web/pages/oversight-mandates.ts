@@ -36,7 +36,7 @@ import { str, type FieldSpec, type FormValues } from '../forms.js';
 import { html, type SafeHtml } from '../html.js';
 import { boardName, label, todayIso } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
-import { entityCodes } from './oversight.js';
+import { entityNames } from './oversight.js';
 import { idOf, num, opt, registerGuardedForm } from './oversight-forms.js';
 import { registerForm } from './forms.js';
 import { errorPage, ownLanguage } from './parts.js';
@@ -93,7 +93,7 @@ export function oversightMandateRoutes(app: FastifyInstance, actx: AppContext): 
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const m = t.oversightMore;
-    const [boards, codes] = await Promise.all([listBoards(db), entityCodes(actx)]);
+    const [boards, codes] = await Promise.all([listBoards(db), entityNames(ctx, actx)]);
     // Unknown filter values are ignored, as on the other oversight reading pages.
     const pick = (name: string, allowed: readonly string[]) => {
       const v = ctx.query.get(name) ?? '';
@@ -156,7 +156,7 @@ ${page.nextCursor ? html`<p class="pager"><a href="${href('/oversight/mandates',
     if (!x) return notFoundPage(reply, ctx);
     const [changes, codes, doc] = await Promise.all([
       history(db, [x.id]),
-      entityCodes(actx),
+      entityNames(ctx, actx),
       // The fulfilling report is linked only for those who may read it.
       x.fulfilledByDocumentId ? getDocument(db, ctx.actor, x.fulfilledByDocumentId) : Promise.resolve(undefined),
     ]);

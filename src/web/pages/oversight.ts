@@ -17,7 +17,7 @@ import { ACCEPTANCE_STATUSES, IMPLEMENTATION_STATUSES } from '../../modules/over
 import { listBoards, listEntities } from '../../modules/registry/queries.js';
 import { pageContext, type PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
-import { boardName, label } from '../labels.js';
+import { boardName, entityOf, label } from '../labels.js';
 import { layout, syntheticLabel } from '../layout.js';
 import { answerRoutes } from './answers.js';
 import { oversightActionRoutes } from './oversight-actions.js';
@@ -41,13 +41,14 @@ export function term(ctx: PageContext, vocabulary: Vocabulary, value: string): s
 /** The status vocabulary of a workflow axis. */
 export const axisVocabulary = { acceptance: 'acceptanceStatus', implementation: 'implementationStatus', action: 'actionStatus' } as const;
 
-/** Entity id -> code (UNDP, UNICEF, ...), for "Executive head of UNICEF" in every language. */
-export async function entityCodes(actx: AppContext): Promise<Map<string, string>> {
-  return new Map((await listEntities(actx.database.db)).map((e) => [e.id, e.code]));
+/** Entity id -> short name in the UI language (儿基会, UNICEF, ЮНИСЕФ …), for "Executive head of UNICEF". */
+export async function entityNames(ctx: PageContext, actx: AppContext): Promise<Map<string, string>> {
+  const names = ctx.t.entityName as Record<string, string>;
+  return new Map((await listEntities(actx.database.db)).map((e) => [e.id, names[e.id] ?? e.code]));
 }
 
-export function addresseeName(ctx: PageContext, a: { kind: string; boardId: string; entityId: string | null }, codes: Map<string, string>): string {
-  return a.kind === 'board' ? boardName(ctx, a.boardId) : ctx.t.oversight.headOf(codes.get(a.entityId ?? '') ?? a.entityId ?? '');
+export function addresseeName(ctx: PageContext, a: { kind: string; boardId: string; entityId: string | null }): string {
+  return a.kind === 'board' ? boardName(ctx, a.boardId) : ctx.t.oversight.headOf(entityOf(ctx, a.entityId ?? ''));
 }
 
 /** Whether the oversight policy lets the caller record responses and actions for this addressee. */
@@ -98,13 +99,13 @@ function responseLinks(ctx: PageContext, a: Addressee): SafeHtml {
   return html`<ul class="plain"><li><a href="/oversight/addressees/${a.id}/acceptance">${t.oversight.recordAcceptance}</a></li><li><a href="/oversight/addressees/${a.id}/implementation">${t.oversight.recordImplementation}</a></li><li><a href="/oversight/addressees/${a.id}/actions/new">${t.oversight.newAction}</a></li></ul>`;
 }
 
-function addresseeTable(ctx: PageContext, rec: Recommendation, actions: Action[], codes: Map<string, string>): SafeHtml {
+function addresseeTable(ctx: PageContext, rec: Recommendation, actions: Action[]): SafeHtml {
   const { t } = ctx;
   return html`<div class="table-scroll"><table><caption class="vh">${t.oversight.addressees}: ${t.oversight.recommendation(rec.number)}</caption>
 <thead><tr><th scope="col">${t.oversight.addressee}</th><th scope="col">${t.oversight.acceptance}</th><th scope="col">${t.oversight.implementation}</th><th scope="col" class="num">${t.oversight.progress}</th><th scope="col">${t.oversight.actions}</th></tr></thead>
 <tbody>${rec.addressees.map((a) => {
     const own = actions.filter((x) => x.addresseeId === a.id);
-    return html`<tr><th scope="row">${addresseeName(ctx, a, codes)}${responseLinks(ctx, a)}</th><td>${axisCell(ctx, 'acceptanceStatus', a.acceptance)}</td><td>${axisCell(ctx, 'implementationStatus', a.implementation)}</td><td class="num">${pct(ctx, a.progress)}</td>
+    return html`<tr><th scope="row">${addresseeName(ctx, a)}${responseLinks(ctx, a)}</th><td>${axisCell(ctx, 'acceptanceStatus', a.acceptance)}</td><td>${axisCell(ctx, 'implementationStatus', a.implementation)}</td><td class="num">${pct(ctx, a.progress)}</td>
 <td>${own.length ? html`<ul class="plain">${own.map((x) => html`<li>${x.title} <span class="meta">(${term(ctx, 'actionStatus', x.status)}, ${pct(ctx, x.progress)})</span></li>`)}</ul>` : ''}</td></tr>`;
   })}</tbody></table></div>`;
 }
@@ -118,7 +119,7 @@ export function oversightPageRoutes(app: FastifyInstance, actx: AppContext): voi
   app.get('/oversight', { schema: { hide: true }, config: { permission: perm.public } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t, f } = ctx;
-    const [boards, codes] = await Promise.all([listBoards(db), entityCodes(actx)]);
+    const [boards, codes] = await Promise.all([listBoards(db), entityNames(ctx, actx)]);
     // Unknown filter values are ignored rather than refused: the page is a reading page.
     const pick = (name: string, allowed: readonly string[]) => {
       const v = ctx.query.get(name) ?? '';
@@ -174,9 +175,8 @@ ${
     const { t, f } = ctx;
     const review = await getReview(db, req.params.id);
     if (!review) return notFound(reply, ctx);
-    const [recs, codes, doc] = await Promise.all([
+    const [recs, doc] = await Promise.all([
       allPages((cursor) => listRecommendations(db, { review: review.id, limit: 200, cursor })),
-      entityCodes(actx),
       review.documentId ? getDocument(db, ctx.actor, review.documentId) : Promise.resolve(undefined),
     ]);
     const actions = await actionsOf(db, recs.flatMap((r) => r.addressees.map((a) => a.id)));
@@ -196,7 +196,7 @@ ${
         (r) => html`<div class="agenda-item" id="r-${r.id}"><h3><a href="/oversight/recommendations/${r.id}">${t.oversight.recommendation(r.number)}</a>${syntheticLabel(ctx, r.synthetic)}</h3>
 <p class="meta">${t.oversight.category}: ${term(ctx, 'categoryName', r.category)} · ${t.oversight.priority}: ${term(ctx, 'priorityName', r.priority)} · ${t.oversight.progress}: ${pct(ctx, r.progress)}</p>
 <p>${r.text}</p>
-${addresseeTable(ctx, r, actions, codes)}
+${addresseeTable(ctx, r, actions)}
 <p><a href="/oversight/recommendations/${r.id}">${t.oversight.details}</a></p></div>`,
       )
 }</section>`;
@@ -208,9 +208,8 @@ ${addresseeTable(ctx, r, actions, codes)}
     const { t, f } = ctx;
     const rec = await recommendationDetail(db, req.params.id);
     if (!rec) return notFound(reply, ctx);
-    const [review, codes, histories] = await Promise.all([
+    const [review, histories] = await Promise.all([
       getReview(db, rec.reviewId),
-      entityCodes(actx),
       // The history of each addressee: its own changes and those of its actions, as the API's /history.
       Promise.all(rec.addressees.map((a) => history(db, [a.id, ...rec.actions.filter((x) => x.addresseeId === a.id).map((x) => x.id)]))),
     ]);
@@ -261,7 +260,7 @@ ${mayEditReviews(ctx.actor) ? html`<p><a href="/oversight/recommendations/${rec.
 ${hasRole(ctx.actor, 'secretariat') ? html`<p><a class="button" href="/oversight/recommendations/${rec.id}/addressees/new">${t.oversight.newAddressee}</a> <a class="button" href="/oversight/recommendations/${rec.id}/decision-links/new">${t.oversightMore.linkDecision}</a></p>` : ''}
 <h2>${t.oversight.addressees}</h2>
 ${rec.addressees.map((a, i) => {
-  const name = addresseeName(ctx, a, codes);
+  const name = addresseeName(ctx, a);
   return html`<section id="a-${a.id}" aria-labelledby="a-${a.id}-h"><h3 id="a-${a.id}-h">${name}</h3>
 <ul class="plain"><li>${t.oversight.acceptance}: ${axisCell(ctx, 'acceptanceStatus', a.acceptance)}${a.acceptance.justification ? html` — ${a.acceptance.justification}` : ''}</li>
 <li>${t.oversight.implementation}: ${axisCell(ctx, 'implementationStatus', a.implementation)}${a.implementation.justification ? html` — ${a.implementation.justification}` : ''}</li>

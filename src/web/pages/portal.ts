@@ -9,7 +9,7 @@ import { listBoards } from '../../modules/registry/queries.js';
 import { listSessions } from '../../modules/sessions/queries.js';
 import { pageContext, type PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
-import { boardName, label, todayIso } from '../labels.js';
+import { boardName, entityName, label, todayIso } from '../labels.js';
 import { layout } from '../layout.js';
 import { decisionList, documentList, sessionTable } from './parts.js';
 
@@ -44,7 +44,7 @@ export function portalRoutes(app: FastifyInstance, actx: AppContext): void {
 <section aria-labelledby="boards"><h2 id="boards">${t.portal.boardsHeading}</h2>
 <div class="grid">${boards.map(
       (b) => html`<div class="card"><h3><a href="/boards/${b.id}">${boardName(ctx, b.id)}</a></h3>
-<p class="meta">${t.portal.oversees}: ${b.entityIds.map((e) => e.toUpperCase()).join(', ')}</p>
+<p class="meta">${t.portal.oversees}: ${b.entityIds.map((e) => entityName(ctx, e)).join(', ')}</p>
 ${b.established_by ? html`<p class="meta">${t.board.establishedBy}: <span lang="en">${b.established_by}</span></p>` : ''}</div>`,
     )}</div>
 ${joint.items[0] ? html`<p>${label(ctx, 'sessionType', 'joint-meeting')}: <a href="/sessions/${joint.items[0].id}">${joint.items[0].title}</a> — ${ctx.f.dateRange(joint.items[0].start_date, joint.items[0].end_date)}</p>` : ''}
