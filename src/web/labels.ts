@@ -22,6 +22,9 @@ export function label(ctx: PageContext, vocabulary: Vocabulary, value: string | 
 }
 
 export const boardName = (ctx: PageContext, id: string) => label(ctx, 'boardName', id);
+/** A board by its organizations' short names in the UI language (儿基会, PNUD/FNUAP/UNOPS …). */
+export const boardCode = (ctx: PageContext, id: string) =>
+  (ctx.t.boardCode as Record<string, string>)[id] ?? id.toUpperCase();
 /** An organization's short name in the UI language (开发署, PNUD, ПРООН …); its id upper-cased if unknown. */
 export const entityName = (ctx: PageContext, id: string) =>
   (ctx.t.entityName as Record<string, string>)[id] ?? id.toUpperCase();

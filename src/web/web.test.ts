@@ -237,6 +237,11 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(res.body).toContain('data-chart="heatmap"');
     expect(res.body).toMatch(/<table class="heat"><caption>/);
     expect(res.body).toContain(assets().uplot.url);
+    // Boards on the charts' axes by the short names of the UI language.
+    expect(res.body).toContain('"yLabels":["UN-Women","UNDP/UNFPA/UNOPS","UNICEF","WFP"]');
+    const fr = await get('/dashboards?lang=fr');
+    expect(fr.body).toContain('"yLabels":["ONU-Femmes","PNUD/FNUAP/UNOPS","UNICEF","PAM"]');
+    expect((await get('/coherence?lang=zh')).body).toContain('<abbr title="儿基会执行局">儿基会</abbr>');
     // No chart scripts on reading pages.
     expect((await get(`/documents/${reportId}`)).body).not.toContain(assets().uplot.url);
   });

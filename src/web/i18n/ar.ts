@@ -294,6 +294,8 @@ export const ar: Messages = {
     'entity-management': 'إدارة منظمة',
     administrator: 'مسؤول النظام',
   },
+  /** A board by its organizations' short names, where space is short (chart axes, table heads). */
+  boardCode: { 'undp-unfpa-unops': 'البرنامج الإنمائي/صندوق السكان/مكتب خدمات المشاريع', unicef: 'اليونيسف', unwomen: 'هيئة المرأة', wfp: 'برنامج الأغذية' },
   entityName: { undp: 'برنامج الأمم المتحدة الإنمائي', unfpa: 'صندوق الأمم المتحدة للسكان', unops: 'مكتب الأمم المتحدة لخدمات المشاريع', unicef: 'اليونيسف', unwomen: 'هيئة الأمم المتحدة للمرأة', wfp: 'برنامج الأغذية العالمي' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'لبرنامج الأمم المتحدة الإنمائي', unfpa: 'لصندوق الأمم المتحدة للسكان', unops: 'لمكتب الأمم المتحدة لخدمات المشاريع', unicef: 'لليونيسف', unwomen: 'لهيئة الأمم المتحدة للمرأة', wfp: 'لبرنامج الأغذية العالمي' },

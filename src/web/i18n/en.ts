@@ -295,6 +295,8 @@ export const en = {
     'entity-management': 'Management of an organization',
     administrator: 'Administrator',
   },
+  /** A board by its organizations' short names, where space is short (chart axes, table heads). */
+  boardCode: { 'undp-unfpa-unops': 'UNDP/UNFPA/UNOPS', unicef: 'UNICEF', unwomen: 'UN-Women', wfp: 'WFP' },
   entityName: { undp: 'UNDP', unfpa: 'UNFPA', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'UN-Women', wfp: 'WFP' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'of UNDP', unfpa: 'of UNFPA', unops: 'of UNOPS', unicef: 'of UNICEF', unwomen: 'of UN-Women', wfp: 'of WFP' },

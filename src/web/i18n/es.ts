@@ -298,6 +298,8 @@ export const es: Messages = {
     'entity-management': 'Dirección de una organización',
     administrator: 'Administración',
   },
+  /** A board by its organizations' short names, where space is short (chart axes, table heads). */
+  boardCode: { 'undp-unfpa-unops': 'PNUD/UNFPA/UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Mujeres', wfp: 'PMA' },
   entityName: { undp: 'PNUD', unfpa: 'UNFPA', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Mujeres', wfp: 'PMA' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'del PNUD', unfpa: 'del UNFPA', unops: 'de la UNOPS', unicef: 'del UNICEF', unwomen: 'de ONU-Mujeres', wfp: 'del PMA' },

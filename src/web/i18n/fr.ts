@@ -298,6 +298,8 @@ export const fr: Messages = {
     'entity-management': "Direction d'une organisation",
     administrator: 'Administrateur·rice',
   },
+  /** A board by its organizations' short names, where space is short (chart axes, table heads). */
+  boardCode: { 'undp-unfpa-unops': 'PNUD/FNUAP/UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Femmes', wfp: 'PAM' },
   entityName: { undp: 'PNUD', unfpa: 'FNUAP', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Femmes', wfp: 'PAM' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'du PNUD', unfpa: 'du FNUAP', unops: 'de l’UNOPS', unicef: 'de l’UNICEF', unwomen: 'd’ONU-Femmes', wfp: 'du PAM' },

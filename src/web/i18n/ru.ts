@@ -298,6 +298,8 @@ export const ru: Messages = {
     'entity-management': 'Руководство организации',
     administrator: 'Администратор',
   },
+  /** A board by its organizations' short names, where space is short (chart axes, table heads). */
+  boardCode: { 'undp-unfpa-unops': 'ПРООН/ЮНФПА/ЮНОПС', unicef: 'ЮНИСЕФ', unwomen: '«ООН-женщины»', wfp: 'ВПП' },
   entityName: { undp: 'ПРООН', unfpa: 'ЮНФПА', unops: 'ЮНОПС', unicef: 'ЮНИСЕФ', unwomen: '«ООН-женщины»', wfp: 'ВПП' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'ПРООН', unfpa: 'ЮНФПА', unops: 'ЮНОПС', unicef: 'ЮНИСЕФ', unwomen: 'структуры «ООН-женщины»', wfp: 'ВПП' },

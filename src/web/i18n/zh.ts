@@ -291,6 +291,8 @@ export const zh: Messages = {
     'entity-management': '组织管理层',
     administrator: '系统管理员',
   },
+  /** A board by its organizations' short names, where space is short (chart axes, table heads). */
+  boardCode: { 'undp-unfpa-unops': '开发署/人口基金/项目署', unicef: '儿基会', unwomen: '妇女署', wfp: '粮食署' },
   entityName: { undp: '开发署', unfpa: '人口基金', unops: '项目署', unicef: '儿基会', unwomen: '妇女署', wfp: '粮食署' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: '开发署', unfpa: '人口基金', unops: '项目署', unicef: '儿基会', unwomen: '妇女署', wfp: '粮食署' },

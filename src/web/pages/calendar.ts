@@ -7,7 +7,7 @@ import { listSessions } from '../../modules/sessions/queries.js';
 import { chartFigure, heatmapData, heatmapTable } from '../charts.js';
 import { pageContext } from '../context.js';
 import { html } from '../html.js';
-import { boardName } from '../labels.js';
+import { boardCode, boardName } from '../labels.js';
 import { layout } from '../layout.js';
 import { sessionTable } from './parts.js';
 
@@ -24,7 +24,7 @@ export function calendarRoutes(app: FastifyInstance, actx: AppContext): void {
     const byMonth = groupBy(sessions.items, (s) => s.start_date.slice(0, 7));
     const years = [...new Set(sessions.items.map((s) => s.year))];
     const heatYear = year ?? (years.includes(new Date().getUTCFullYear()) ? new Date().getUTCFullYear() : years[years.length - 1]);
-    const shownBoards = boards.filter((b) => !board || b.id === board).map((b) => ({ id: b.id, name: boardName(ctx, b.id), code: b.code }));
+    const shownBoards = boards.filter((b) => !board || b.id === board).map((b) => ({ id: b.id, name: boardName(ctx, b.id), code: boardCode(ctx, b.id) }));
     const heat = heatYear ? heatmapData(ctx, sessions.items, shownBoards, heatYear) : null;
     const caption = `${t.calendar.heatmap}, ${heatYear ?? ''}`;
     const body = html`<h1>${t.calendar.title}</h1>

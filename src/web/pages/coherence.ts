@@ -16,7 +16,7 @@ import { listBoards } from '../../modules/registry/queries.js';
 import { chartFigure } from '../charts.js';
 import { href, pageContext, type PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
-import { boardName, label, memberStateName } from '../labels.js';
+import { boardCode, boardName, label, memberStateName } from '../labels.js';
 import { isSecretariat, syntheticLabel } from '../layout.js';
 import { badInput, ID, resolveSubjects, sendPage, subjectRef, tagName, type Resolved } from './coherence-parts.js';
 import { coherenceRunRoutes } from './coherence-runs.js';
@@ -56,7 +56,7 @@ function matrixTable(ctx: PageContext, m: Matrix, caption: string): SafeHtml {
   const used = m.themes.filter((th) => m.cells.some((c) => c.tag === th.id));
   const cell = (board: string, tag: string) => m.cells.find((c) => c.board === board && c.tag === tag);
   return html`<table class="matrix"><caption>${caption}</caption>
-<thead><tr><th scope="col">${t.coherence.themeOrGoal}</th>${m.boards.map((b) => html`<th scope="col" class="num"><abbr title="${boardName(ctx, b.id)}">${b.code}</abbr></th>`)}</tr></thead>
+<thead><tr><th scope="col">${t.coherence.themeOrGoal}</th>${m.boards.map((b) => html`<th scope="col" class="num"><abbr title="${boardName(ctx, b.id)}">${boardCode(ctx, b.id)}</abbr></th>`)}</tr></thead>
 <tbody>${used.map(
     (th) =>
       html`<tr><th scope="row">${tagName(ctx, th.id)}</th>${m.boards.map((b) => {
@@ -204,7 +204,7 @@ export function coherenceRoutes(app: FastifyInstance, actx: AppContext): void {
           caption,
           data: {
             kind: 'heatmap',
-            xLabels: matrix.boards.map((b) => b.code),
+            xLabels: matrix.boards.map((b) => boardCode(ctx, b.id)),
             yLabels: used.map((th) => shortTag(ctx, th.id)),
             rowNames: used.map((th) => tagName(ctx, th.id)),
             values: used.map((th) => matrix.boards.map((b) => {

@@ -9,7 +9,7 @@ import { listSessions } from '../../modules/sessions/queries.js';
 import { chartFigure, heatmapData, heatmapTable } from '../charts.js';
 import { pageContext, type PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
-import { boardName, label } from '../labels.js';
+import { boardCode, boardName, label } from '../labels.js';
 import { layout } from '../layout.js';
 import { ratesTable } from './portal.js';
 
@@ -44,7 +44,7 @@ export async function dashboardSections(
   const years = [...new Set(sessions.items.map((s) => s.year))].sort();
   const thisYear = new Date().getUTCFullYear();
   const year = opts.year ?? (years.includes(thisYear) ? thisYear : years[years.length - 1]);
-  const shownBoards = boards.filter((b) => !opts.board || b.id === opts.board).map((b) => ({ id: b.id, name: boardName(ctx, b.id), code: b.code }));
+  const shownBoards = boards.filter((b) => !opts.board || b.id === opts.board).map((b) => ({ id: b.id, name: boardName(ctx, b.id), code: boardCode(ctx, b.id) }));
   const h = (id: string, text: string) => (opts.headingLevel === 2 ? html`<h2 id="${id}">${text}</h2>` : html`<h3 id="${id}">${text}</h3>`);
 
   const ratesPart = shownRates.length
@@ -54,7 +54,7 @@ export async function dashboardSections(
         data: {
           kind: 'bars',
           percent: true,
-          labels: shownRates.map((r) => boards.find((b) => b.id === r.key)?.code ?? r.key),
+          labels: shownRates.map((r) => boardCode(ctx, r.key)),
           series: [
             { label: t.dashboards.acceptanceRate, values: shownRates.map((r) => r.acceptanceRate) },
             { label: t.dashboards.implementationRate, values: shownRates.map((r) => r.implementationRate) },
