@@ -99,6 +99,11 @@ describe.each(BACKENDS)('oversight pages on %s', (backend) => {
     expect((await get(`/oversight/reviews/${jiu}?lang=ar`)).body).toContain('التوصية 4');
     // Organizations by their short names in the UI language.
     expect((await get(`/oversight/reviews/${jiu}?lang=zh`)).body).toContain('儿基会行政首长');
+    // English texts on an Arabic page keep their own language and direction.
+    const ar = (await get(`/oversight/reviews/${jiu}?lang=ar`)).body;
+    expect(ar).toMatch(/<h1><span lang="en" dir="ltr">Review of the governance/);
+    expect(ar).toMatch(/<p lang="en" dir="ltr">[^<]*timely, clear and data-driven information/);
+    expect(res.body).toMatch(/<p>[^<]*timely, clear and data-driven information/);
     expect((await get(`/oversight/reviews/${jiu}?lang=fr`)).body).toContain('Chef de secrétariat du PNUD');
   });
 

@@ -7,6 +7,8 @@ export const STYLES = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:var(--fg);background:#fff}
 [lang=ar]{font-family:"Noto Naskh Arabic","Noto Sans Arabic",Tahoma,system-ui,sans-serif;line-height:1.8}
+[dir=rtl] [lang]:not([lang=ar]):not([dir]){direction:ltr;unicode-bidi:isolate}
+[dir=ltr] [lang=ar]:not([dir]){direction:rtl;unicode-bidi:isolate}
 .wrap{max-width:72rem;margin-inline:auto;padding-inline:1rem}
 a{color:var(--link);text-underline-offset:.15em}
 a:hover{text-decoration-thickness:2px}

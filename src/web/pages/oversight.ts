@@ -26,7 +26,7 @@ import { oversightFormRoutes } from './oversight-forms.js';
 import { oversightGroupRoutes } from './oversight-groups.js';
 import { oversightImportRoutes } from './oversight-import.js';
 import { oversightMandateRoutes } from './oversight-mandates.js';
-import { errorPage } from './parts.js';
+import { errorPage, languageOf, ownLanguage } from './parts.js';
 
 type Recommendation = Awaited<ReturnType<typeof listRecommendations>>['items'][number];
 type Addressee = Recommendation['addressees'][number];
@@ -106,7 +106,7 @@ function addresseeTable(ctx: PageContext, rec: Recommendation, actions: Action[]
 <tbody>${rec.addressees.map((a) => {
     const own = actions.filter((x) => x.addresseeId === a.id);
     return html`<tr><th scope="row">${addresseeName(ctx, a)}${responseLinks(ctx, a)}</th><td>${axisCell(ctx, 'acceptanceStatus', a.acceptance)}</td><td>${axisCell(ctx, 'implementationStatus', a.implementation)}</td><td class="num">${pct(ctx, a.progress)}</td>
-<td>${own.length ? html`<ul class="plain">${own.map((x) => html`<li>${x.title} <span class="meta">(${term(ctx, 'actionStatus', x.status)}, ${pct(ctx, x.progress)})</span></li>`)}</ul>` : ''}</td></tr>`;
+<td>${own.length ? html`<ul class="plain">${own.map((x) => html`<li>${ownLanguage(ctx, x.title)} <span class="meta">(${term(ctx, 'actionStatus', x.status)}, ${pct(ctx, x.progress)})</span></li>`)}</ul>` : ''}</td></tr>`;
   })}</tbody></table></div>`;
 }
 
@@ -162,7 +162,7 @@ ${
 <tbody>${shown.map((r) => {
         const mine = byReview.get(r.id) ?? [];
         const adds = mine.flatMap((x) => x.addressees).filter(inView);
-        return html`<tr><th scope="row"><a href="/oversight/reviews/${r.id}">${r.title}</a>${syntheticLabel(ctx, r.synthetic)}<br><span class="meta">${r.issuingBody} · ${f.date(r.issuedOn)}${r.symbol ? html` · <span dir="ltr">${r.symbol}</span>` : ''}</span></th>
+        return html`<tr><th scope="row"><a href="/oversight/reviews/${r.id}">${ownLanguage(ctx, r.title)}</a>${syntheticLabel(ctx, r.synthetic)}<br><span class="meta">${r.issuingBody} · ${f.date(r.issuedOn)}${r.symbol ? html` · <span dir="ltr">${r.symbol}</span>` : ''}</span></th>
 <td class="num">${f.number(filtered ? mine.length : r.recommendationCount)}</td><td class="num">${pct(ctx, r.progress)}</td>
 <td>${counts(ctx, 'acceptanceStatus', ACCEPTANCE_STATUSES, adds.map((a) => a.acceptance.status))}</td><td>${counts(ctx, 'implementationStatus', IMPLEMENTATION_STATUSES, adds.map((a) => a.implementation.status))}</td></tr>`;
       })}</tbody></table></div>`
@@ -182,7 +182,7 @@ ${
     const actions = await actionsOf(db, recs.flatMap((r) => r.addressees.map((a) => a.id)));
     const secretariat = hasRole(ctx.actor, 'secretariat');
     const body = html`<p><a href="/oversight">${t.oversight.title}</a></p>
-<h1>${review.title}${syntheticLabel(ctx, review.synthetic)}</h1>
+<h1>${ownLanguage(ctx, review.title)}${syntheticLabel(ctx, review.synthetic)}</h1>
 <p class="meta">${t.oversight.issuingBody}: ${review.issuingBody} · ${t.oversight.issuedOn}: ${f.date(review.issuedOn)}${review.symbol ? html` · ${t.common.symbol}: <span dir="ltr">${review.symbol}</span>` : ''}</p>
 <p>${t.oversight.recommendations}: ${f.number(review.recommendationCount)} · ${t.oversight.progress}: ${pct(ctx, review.progress)}</p>
 ${doc ? html`<p><a href="/documents/${doc.id}">${t.oversight.report}</a></p>` : ''}
@@ -195,7 +195,7 @@ ${
     : recs.map(
         (r) => html`<div class="agenda-item" id="r-${r.id}"><h3><a href="/oversight/recommendations/${r.id}">${t.oversight.recommendation(r.number)}</a>${syntheticLabel(ctx, r.synthetic)}</h3>
 <p class="meta">${t.oversight.category}: ${term(ctx, 'categoryName', r.category)} · ${t.oversight.priority}: ${term(ctx, 'priorityName', r.priority)} · ${t.oversight.progress}: ${pct(ctx, r.progress)}</p>
-<p>${r.text}</p>
+<p${languageOf(ctx, r.text)}>${r.text}</p>
 ${addresseeTable(ctx, r, actions)}
 <p><a href="/oversight/recommendations/${r.id}">${t.oversight.details}</a></p></div>`,
       )
@@ -227,7 +227,7 @@ ${addresseeTable(ctx, r, actions)}
 <thead><tr><th scope="col">${t.oversight.action}</th><th scope="col">${t.oversight.owner}</th><th scope="col">${t.oversight.due}</th><th scope="col">${t.oversight.status}</th><th scope="col" class="num">${t.oversight.progress}</th><th scope="col">${t.oversight.evidence}</th></tr></thead>
 <tbody>${own.map((x) => {
         const evidence = x.evidence.filter((e) => e.kind === 'link' || (e.documentId && readable.has(e.documentId)));
-        return html`<tr><th scope="row">${x.title}${syntheticLabel(ctx, x.synthetic)}${responder ? html`<br><a href="/oversight/actions/${x.id}/progress">${t.oversight.recordProgress}</a> · <a href="/oversight/actions/${x.id}/edit">${t.oversightMore.editAction}</a> · <a href="/oversight/actions/${x.id}/evidence/new">${t.oversightMore.addEvidence}</a>` : ''}</th><td>${x.owner}</td><td>${dueText(ctx, x)}</td><td>${term(ctx, 'actionStatus', x.status)}${x.completedOn ? html`<br><span class="meta">${f.date(x.completedOn)}</span>` : ''}</td><td class="num">${pct(ctx, x.progress)}</td>
+        return html`<tr><th scope="row">${ownLanguage(ctx, x.title)}${syntheticLabel(ctx, x.synthetic)}${responder ? html`<br><a href="/oversight/actions/${x.id}/progress">${t.oversight.recordProgress}</a> · <a href="/oversight/actions/${x.id}/edit">${t.oversightMore.editAction}</a> · <a href="/oversight/actions/${x.id}/evidence/new">${t.oversightMore.addEvidence}</a>` : ''}</th><td>${x.owner}</td><td>${dueText(ctx, x)}</td><td>${term(ctx, 'actionStatus', x.status)}${x.completedOn ? html`<br><span class="meta">${f.date(x.completedOn)}</span>` : ''}</td><td class="num">${pct(ctx, x.progress)}</td>
 <td>${evidence.length ? html`<ul class="plain">${evidence.map((e) => html`<li><a href="${e.kind === 'link' ? (e.url ?? '') : `/documents/${e.documentId ?? ''}`}">${e.title}</a></li>`)}</ul>` : ''}</td></tr>`;
       })}</tbody></table></div>`;
     };
@@ -244,9 +244,9 @@ ${addresseeTable(ctx, r, actions)}
       )}</tbody></table></div>`;
     };
 
-    const body = html`<p><a href="/oversight">${t.oversight.title}</a>${review ? html` › <a href="/oversight/reviews/${review.id}">${review.title}</a>` : ''}</p>
+    const body = html`<p><a href="/oversight">${t.oversight.title}</a>${review ? html` › <a href="/oversight/reviews/${review.id}">${ownLanguage(ctx, review.title)}</a>` : ''}</p>
 <h1>${t.oversight.recommendation(rec.number)}${syntheticLabel(ctx, rec.synthetic)}</h1>
-<p>${rec.text}</p>
+<p${languageOf(ctx, rec.text)}>${rec.text}</p>
 <p class="meta">${t.oversight.category}: ${term(ctx, 'categoryName', rec.category)} · ${t.oversight.priority}: ${term(ctx, 'priorityName', rec.priority)} · ${t.oversight.weight}: ${f.number(rec.weight)} · ${t.oversight.progress}: ${pct(ctx, rec.progress)}</p>
 ${rec.intendedImpact ? html`<p>${t.oversight.impact}: ${rec.intendedImpact}</p>` : ''}
 ${

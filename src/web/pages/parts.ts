@@ -15,8 +15,14 @@ import { layout, syntheticLabel } from '../layout.js';
  * so that screen readers read it in its own voice and its punctuation keeps its direction.
  */
 export function ownLanguage(ctx: PageContext, text: string): SafeHtml {
+  const attrs = languageOf(ctx, text);
+  return attrs ? html`<span${attrs}>${text}</span>` : html`${text}`;
+}
+
+/** The `lang` and `dir` attributes for an element holding `text` (see ownLanguage); none when it is in the page's language. */
+export function languageOf(ctx: PageContext, text: string): SafeHtml | '' {
   const lang = detectLanguage(text, 'en');
-  return lang === ctx.locale ? html`${text}` : html`<span lang="${lang}" dir="${direction(lang)}">${text}</span>`;
+  return lang === ctx.locale ? '' : html` lang="${lang}" dir="${direction(lang)}"`;
 }
 
 /** A speaker's role in the UI language (English, marked as such, where it has no translation). */
