@@ -235,7 +235,10 @@ describe.each(BACKENDS)('more oversight pages on %s', (backend) => {
     const groups = (await api<{ items: Group[] }>('/api/oversight/working-groups')).items;
     expect(groups).toHaveLength(2);
     const list = await get('/oversight/working-groups');
-    for (const g of groups) expect(list.body).toContain(`href="/oversight/working-groups/${g.id}" lang="en">${g.name}</a>`);
+    // English names: unmarked on an English page, marked on a Chinese one.
+    for (const g of groups) expect(list.body).toContain(`href="/oversight/working-groups/${g.id}">${g.name}</a>`);
+    const zhList = await get('/oversight/working-groups?lang=zh');
+    for (const g of groups) expect(zhList.body).toContain(`href="/oversight/working-groups/${g.id}" lang="en" dir="ltr">${g.name}</a>`);
     const undp = groups.find((g) => g.boardId === 'undp-unfpa-unops')!;
     const wfp = groups.find((g) => g.boardId === 'wfp')!;
     expect((await get('/oversight/working-groups?board=wfp')).body).not.toContain(`/oversight/working-groups/${undp.id}`);
@@ -301,7 +304,9 @@ describe.each(BACKENDS)('more oversight pages on %s', (backend) => {
     const subjects = (await api<{ items: Shared[] }>('/api/oversight/shared-subjects')).items;
     expect(subjects).toHaveLength(2);
     const list = await get('/oversight/shared-subjects');
-    for (const s of subjects) expect(list.body).toContain(`href="/oversight/shared-subjects/${s.id}" lang="en">${s.title}</a>`);
+    for (const s of subjects) expect(list.body).toContain(`href="/oversight/shared-subjects/${s.id}">${s.title}</a>`);
+    const arList = await get('/oversight/shared-subjects?lang=ar');
+    for (const s of subjects) expect(arList.body).toContain(`href="/oversight/shared-subjects/${s.id}" lang="en" dir="ltr">${s.title}</a>`);
     const first = subjects[0]!;
     const page = await get(`/oversight/shared-subjects/${first.id}`);
     expect(page.statusCode).toBe(200);

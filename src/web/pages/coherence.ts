@@ -21,7 +21,7 @@ import { isSecretariat, syntheticLabel } from '../layout.js';
 import { badInput, ID, resolveSubjects, sendPage, subjectRef, tagName, type Resolved } from './coherence-parts.js';
 import { coherenceRunRoutes } from './coherence-runs.js';
 import { coherenceTagRoutes } from './coherence-tags.js';
-import { errorPage } from './parts.js';
+import { errorPage, languageOf, ownLanguage } from './parts.js';
 
 type Query = Record<string, string | undefined>;
 type Finding = ReturnType<typeof presentFinding>;
@@ -74,7 +74,7 @@ function findingsTable(ctx: PageContext, items: Finding[], caption: string): Saf
 <thead><tr><th scope="col">${t.coherence.finding}</th><th scope="col">${t.coherence.kind}</th><th scope="col">${t.common.boards}</th><th scope="col" class="num">${t.coherence.score}</th></tr></thead>
 <tbody>${items.map(
     (x) =>
-      html`<tr><td><a href="/coherence/findings/${x.id}" lang="en">${x.title}</a>${syntheticLabel(ctx, x.synthetic)}</td><td>${kindName(ctx, x.kind)}</td><td>${x.boardIds.map((b) => boardName(ctx, b)).join('; ')}</td><td class="num">${f.number(x.score)}</td></tr>`,
+      html`<tr><td><a href="/coherence/findings/${x.id}"${languageOf(ctx, x.title)}>${x.title}</a>${syntheticLabel(ctx, x.synthetic)}</td><td>${kindName(ctx, x.kind)}</td><td>${x.boardIds.map((b) => boardName(ctx, b)).join('; ')}</td><td class="num">${f.number(x.score)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -267,7 +267,7 @@ ${found.nextCursor ? html`<p class="pager"><a href="${href('/coherence/findings'
     const resolved = await resolveSubjects(db, ctx.actor, refs);
     const byBoard = [...new Set(refs.map((r) => r.board))];
     const body = html`<p><a href="${href('/coherence/findings', { year: x.year })}">${t.coherence.back}</a></p>
-<h1><span lang="en">${x.title}</span>${syntheticLabel(ctx, x.synthetic)}</h1>
+<h1>${ownLanguage(ctx, x.title)}${syntheticLabel(ctx, x.synthetic)}</h1>
 <p class="meta">${kindName(ctx, x.kind)} · ${t.common.year} ${x.year} · ${t.coherence.score} ${f.number(x.score)}</p>
 <section aria-labelledby="f-records"><h2 id="f-records">${t.coherence.records}</h2>
 <div class="table-scroll"><table><caption class="vh">${t.coherence.records}</caption>

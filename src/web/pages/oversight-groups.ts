@@ -50,7 +50,7 @@ import { allPages, term } from './oversight.js';
 import { idOf, opt, registerGuardedForm } from './oversight-forms.js';
 import { allows, decisionOptions, documentOptions, dueText, managedBoardOptions, mandateSource, notFoundPage, sendPage } from './oversight-mandates.js';
 import { registerForm } from './forms.js';
-import { ownLanguage } from './parts.js';
+import { languageOf, ownLanguage } from './parts.js';
 
 type Member = { subjectType: 'recommendation' | 'mandate'; subjectId: string };
 
@@ -88,7 +88,7 @@ ${
     : html`<div class="table-scroll"><table><caption class="vh">${m.workingGroups}</caption>
 <thead><tr><th scope="col">${m.name}</th><th scope="col">${t.common.board}</th><th scope="col">${m.establishedOn}</th><th scope="col" class="num">${m.members}</th><th scope="col" class="num">${m.meetings}</th><th scope="col" class="num">${t.oversight.recommendations}</th></tr></thead>
 <tbody>${groups.map(
-        (g) => html`<tr><th scope="row"><a href="/oversight/working-groups/${g.id}" lang="en">${g.name}</a>${syntheticLabel(ctx, g.synthetic)}</th><td>${boardName(ctx, g.boardId)}</td><td>${f.date(g.establishedOn)}</td>
+        (g) => html`<tr><th scope="row"><a href="/oversight/working-groups/${g.id}"${languageOf(ctx, g.name)}>${g.name}</a>${syntheticLabel(ctx, g.synthetic)}</th><td>${boardName(ctx, g.boardId)}</td><td>${f.date(g.establishedOn)}</td>
 <td class="num">${f.number(g.members.length)}</td><td class="num">${f.number(g.meetings.length)}</td><td class="num">${f.number(g.recommendationIds.length)}</td></tr>`,
       )}</tbody></table></div>`
 }`;
@@ -110,7 +110,7 @@ ${
     const manager = allows(() => oversightPolicy.manageForBoard(ctx.actor, g.boardId));
     const formLink = (path: string, text: string) => (manager ? html`<p><a class="button" href="/oversight/working-groups/${g.id}/${path}">${text}</a></p>` : '');
     const body = html`<p><a href="/oversight">${t.oversight.title}</a> › <a href="/oversight/working-groups">${m.workingGroups}</a></p>
-<h1><span lang="en">${g.name}</span>${syntheticLabel(ctx, g.synthetic)}</h1>
+<h1>${ownLanguage(ctx, g.name)}${syntheticLabel(ctx, g.synthetic)}</h1>
 <p class="meta">${boardName(ctx, g.boardId)} · ${m.establishedOn}: ${f.date(g.establishedOn)}${decision ? html` · ${m.establishedBy}: <a href="/decisions/${decision.id}">${t.decision.heading(decision.number)}</a>` : ''}</p>
 ${links.length ? html`<h2>${t.oversight.decisions}</h2><ul>${links.map((l) => html`<li><a href="/decisions/${l.decisionId}${l.paragraphNumber ? `#op${l.paragraphNumber}` : ''}">${t.decision.heading(l.decisionNumber)}</a>${l.paragraphNumber ? `, ${t.oversight.paragraph(l.paragraphNumber)}` : ''} <span class="meta">(${m.relationName[l.relation]})</span></li>`)}</ul>` : ''}
 <section aria-labelledby="wg-members"><h2 id="wg-members">${m.members}</h2>
@@ -126,7 +126,7 @@ ${
     ? html`<div class="table-scroll"><table><caption class="vh">${m.meetings}</caption><thead><tr><th scope="col">${t.common.date}</th><th scope="col">${t.common.title}</th><th scope="col">${m.summary}</th></tr></thead>
 <tbody>${g.meetings.map((x, i) => {
         const doc = docs[i];
-        return html`<tr><td>${f.date(x.date)}</td><th scope="row"><span lang="en">${x.title}</span>${doc ? html`<br><a href="/documents/${doc.id}">${doc.symbol ? html`<span dir="ltr">${doc.symbol}</span>` : ownLanguage(ctx, doc.title)}</a>` : ''}</th><td lang="en">${x.summary ?? ''}</td></tr>`;
+        return html`<tr><td>${f.date(x.date)}</td><th scope="row">${ownLanguage(ctx, x.title)}${doc ? html`<br><a href="/documents/${doc.id}">${doc.symbol ? html`<span dir="ltr">${doc.symbol}</span>` : ownLanguage(ctx, doc.title)}</a>` : ''}</th><td lang="en">${x.summary ?? ''}</td></tr>`;
       })}</tbody></table></div>`
     : html`<p>${m.noMeetings}</p>`
 }${formLink('meetings/new', m.addMeeting)}</section>
@@ -170,7 +170,7 @@ ${formLink('recommendations/new', m.addRecommendation)}</section>`;
   const groupOf = async (req: FastifyRequest) => (await getWorkingGroup(db, idOf(req)))!;
   const groupLead = async (ctx: PageContext, req: FastifyRequest) => {
     const g = await groupOf(req);
-    return html`<p>${ctx.t.oversightMore.group}: <a href="/oversight/working-groups/${g.id}" lang="en">${g.name}</a> <span class="meta">(${boardName(ctx, g.boardId)})</span></p>`;
+    return html`<p>${ctx.t.oversightMore.group}: <a href="/oversight/working-groups/${g.id}"${languageOf(ctx, g.name)}>${g.name}</a> <span class="meta">(${boardName(ctx, g.boardId)})</span></p>`;
   };
   const groupPage = (req: FastifyRequest, anchor: string) => `/oversight/working-groups/${idOf(req)}#${anchor}`;
 
@@ -264,7 +264,7 @@ ${
     : html`<div class="table-scroll"><table><caption class="vh">${m.sharedSubjects}</caption>
 <thead><tr><th scope="col">${t.common.title}</th><th scope="col">${t.common.boards}</th><th scope="col" class="num">${m.records}</th></tr></thead>
 <tbody>${subjects.map(
-        (s) => html`<tr><th scope="row"><a href="/oversight/shared-subjects/${s.id}" lang="en">${s.title}</a>${syntheticLabel(ctx, s.synthetic)}</th><td>${s.boards.map((b) => boardName(ctx, b)).join('; ')}</td><td class="num">${f.number(new Set(s.rows.map((r) => r.subjectId)).size)}</td></tr>`,
+        (s) => html`<tr><th scope="row"><a href="/oversight/shared-subjects/${s.id}"${languageOf(ctx, s.title)}>${s.title}</a>${syntheticLabel(ctx, s.synthetic)}</th><td>${s.boards.map((b) => boardName(ctx, b)).join('; ')}</td><td class="num">${f.number(new Set(s.rows.map((r) => r.subjectId)).size)}</td></tr>`,
       )}</tbody></table></div>`
 }`;
     return sendPage(reply, ctx, m.sharedSubjects, body);
@@ -293,8 +293,8 @@ ${
 <td>${m.mandate}: ${label(ctx, 'mandateStatus', r.status)}${x?.dueSession ? html`<br>${m.due}: ${dueText(ctx, x.dueSession)}` : ''}</td><td class="num"></td></tr>`;
     });
     const body = html`<p><a href="/oversight">${t.oversight.title}</a> › <a href="/oversight/shared-subjects">${m.sharedSubjects}</a></p>
-<h1><span lang="en">${s.title}</span>${syntheticLabel(ctx, s.synthetic)}</h1>
-${s.description ? html`<p lang="en">${s.description}</p>` : ''}
+<h1>${ownLanguage(ctx, s.title)}${syntheticLabel(ctx, s.synthetic)}</h1>
+${s.description ? html`<p${languageOf(ctx, s.description)}>${s.description}</p>` : ''}
 <p class="meta">${t.common.boards}: ${s.boards.map((b) => boardName(ctx, b)).join('; ')}</p>
 <div class="table-scroll"><table><caption class="vh">${m.sideBySide}</caption>
 <thead><tr><th scope="col">${t.common.board}</th><th scope="col">${m.record}</th><th scope="col">${m.addressee}</th><th scope="col">${m.status}</th><th scope="col" class="num">${t.oversight.progress}</th></tr></thead>
@@ -360,7 +360,7 @@ ${hasRole(ctx.actor, 'secretariat') ? html`<p><a class="button" href="/oversight
       title: (ctx) => ctx.t.oversightMore.addSharedMember,
       lead: async (ctx, req) => {
         const s = (await getSharedSubject(db, idOf(req)))!;
-        return html`<p>${ctx.t.oversightMore.sharedSubject}: <a href="/oversight/shared-subjects/${s.id}" lang="en">${s.title}</a></p>`;
+        return html`<p>${ctx.t.oversightMore.sharedSubject}: <a href="/oversight/shared-subjects/${s.id}"${languageOf(ctx, s.title)}>${s.title}</a></p>`;
       },
       fields: async (ctx, req) => {
         const s = (await getSharedSubject(db, idOf(req)))!;

@@ -43,7 +43,7 @@ ${items.length === 0 ? html`<p>${t.session.noAgenda}</p>` : ''}
 ${items.map((item) => {
   const docs = documents.filter((d) => d.agenda_item_id === item.id);
   const decs = decisions.items.filter((d) => d.agenda_item_id === item.id);
-  return html`<section class="agenda-item" aria-labelledby="item-${item.id}"><h3 id="item-${item.id}">${t.session.item} ${item.number}. <span lang="en">${item.title}</span>${syntheticLabel(ctx, item.synthetic)}</h3>
+  return html`<section class="agenda-item" aria-labelledby="item-${item.id}"><h3 id="item-${item.id}">${t.session.item} ${item.number}. ${ownLanguage(ctx, item.title)}${syntheticLabel(ctx, item.synthetic)}</h3>
 ${docs.length ? documentList(ctx, docs) : html`<p class="meta">${t.session.noDocuments}</p>`}
 ${decs.length ? html`<h4>${t.session.decisions}</h4>${decisionList(ctx, decs)}` : ''}
 </section>`;
