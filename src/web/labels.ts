@@ -11,7 +11,9 @@ type Vocabulary =
   | 'regionalGroup'
   | 'languageName'
   | 'boardName'
+  | 'boardCode'
   | 'entityName'
+  | 'entityOf'
   | 'role'
   | 'mandateStatus';
 
@@ -23,14 +25,11 @@ export function label(ctx: PageContext, vocabulary: Vocabulary, value: string | 
 
 export const boardName = (ctx: PageContext, id: string) => label(ctx, 'boardName', id);
 /** A board by its organizations' short names in the UI language (儿基会, PNUD/FNUAP/UNOPS …). */
-export const boardCode = (ctx: PageContext, id: string) =>
-  (ctx.t.boardCode as Record<string, string>)[id] ?? id.toUpperCase();
-/** An organization's short name in the UI language (开发署, PNUD, ПРООН …); its id upper-cased if unknown. */
-export const entityName = (ctx: PageContext, id: string) =>
-  (ctx.t.entityName as Record<string, string>)[id] ?? id.toUpperCase();
+export const boardCode = (ctx: PageContext, id: string) => label(ctx, 'boardCode', id);
+/** An organization's short name in the UI language (开发署, PNUD, ПРООН …). */
+export const entityName = (ctx: PageContext, id: string) => label(ctx, 'entityName', id);
 /** An organization as it follows "of" in the UI language (du PNUD, de l’UNICEF …). */
-export const entityOf = (ctx: PageContext, id: string) =>
-  (ctx.t.entityOf as Record<string, string>)[id] ?? id.toUpperCase();
+export const entityOf = (ctx: PageContext, id: string) => label(ctx, 'entityOf', id);
 
 export function themeLabel(ctx: PageContext, theme: string): string {
   const sdg = /^sdg-(\d+)$/.exec(theme);
