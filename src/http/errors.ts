@@ -94,19 +94,24 @@ export function toAppError(error: unknown, bodyLimit: number): AppError | null {
   return null;
 }
 
+/** The problem+json body of an error (RFC 9457); `instance` is the path of the request, when known. */
+function problemBody(e: AppError, instance?: string) {
+  return {
+    type: `/api/problems/${e.code}`,
+    title: e.title,
+    status: e.status,
+    ...(e.detail ? { detail: e.detail } : {}),
+    ...(instance === undefined ? {} : { instance }),
+    ...(e.errors.length ? { errors: e.errors } : {}),
+  };
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, e: AppError): FastifyReply {
   for (const [k, v] of Object.entries(e.headers)) void reply.header(k, v);
   return reply
     .code(e.status)
     .type('application/problem+json; charset=utf-8')
-    .send({
-      type: `/api/problems/${e.code}`,
-      title: e.title,
-      status: e.status,
-      ...(e.detail ? { detail: e.detail } : {}),
-      instance: request.url.split('?')[0],
-      ...(e.errors.length ? { errors: e.errors } : {}),
-    });
+    .send(problemBody(e, request.url.split('?')[0]));
 }
 
 export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
@@ -157,12 +162,7 @@ export function answerClientError(
     );
   this.log.debug({ err }, 'client error');
   if (socket.writable) {
-    const body = JSON.stringify({
-      type: `/api/problems/${problem.code}`,
-      title: problem.title,
-      status: problem.status,
-      detail: problem.detail,
-    });
+    const body = JSON.stringify(problemBody(problem));
     socket.write(
       `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
         `Content-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
