@@ -81,28 +81,42 @@ export async function loadReferenceData(
   return true;
 }
 
+/**
+ * The 2024 joint meeting and its report, once. Each of the two is a command of its own: a start
+ * that stopped between them (or could not read the report) finishes the report on the next start.
+ */
 export async function loadJointMeeting2024(
   db: Kysely<DB>,
   actor: Actor = systemActor('seed'),
+  file: string = JOINT_MEETING_REPORT,
 ): Promise<string | null> {
-  const exists = await db
+  const session = await db
     .selectFrom('sessions')
     .select('id')
     .where('type', '=', 'joint-meeting')
     .where('start_date', '=', '2024-05-31')
     .executeTakeFirst();
-  if (exists) return null;
-  const sessionId = await scheduleSession(db, actor, {
-    type: 'joint-meeting',
-    title: 'Joint meeting of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF, UN-Women and WFP, 2024',
-    startDate: '2024-05-31',
-    endDate: '2024-05-31',
-    boardIds: [...ALL_BOARDS],
-  });
-  // The full ingest pipeline: structure, speakers, references, annotations and search index.
-  const preview = await prepareImport(JOINT_MEETING_REPORT, fs.readFileSync(JOINT_MEETING_REPORT), {
-    language: 'zh',
-  });
+  if (session) {
+    const report = await db
+      .selectFrom('documents')
+      .select('id')
+      .where('session_id', '=', session.id)
+      .limit(1)
+      .executeTakeFirst();
+    if (report) return null;
+  }
+  // The full ingest pipeline: structure, speakers, references, annotations and search index. The
+  // file is read before anything is written, so that a missing one leaves no session behind.
+  const preview = await prepareImport(file, fs.readFileSync(file), { language: 'zh' });
+  const sessionId =
+    session?.id ??
+    (await scheduleSession(db, actor, {
+      type: 'joint-meeting',
+      title: 'Joint meeting of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF, UN-Women and WFP, 2024',
+      startDate: '2024-05-31',
+      endDate: '2024-05-31',
+      boardIds: [...ALL_BOARDS],
+    }));
   const { documentId } = await importDocument(db, actor, {
     preview: { ...preview, date: preview.date ?? '2024-05-31', title: preview.title ?? '执行局联席会议报告' },
     meta: {

@@ -1,6 +1,10 @@
 // Demo data, the home page and the OpenAPI document, on both backends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/seed/demo.js';
+import os from 'node:os';
+import path from 'node:path';
+import { systemActor } from '../../src/modules/access/actor.js';
+import { scheduleSession } from '../../src/modules/sessions/commands/scheduleSession.js';
+import { loadJointMeeting2024, seedDemo } from '../../src/seed/demo.js';
 import { BACKENDS } from '../support/db.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -54,6 +58,42 @@ describe.each(BACKENDS)('demo data and pages on %s', (backend) => {
     expect(await count()).toBe(before);
   });
 
+  it('finishes the joint meeting on the next start when a start stopped short of its report', async () => {
+    const fresh = await createTestApp(backend);
+    try {
+      const db = fresh.database.db;
+      const sessions = () =>
+        db.selectFrom('sessions').select('id').where('type', '=', 'joint-meeting').execute();
+      // A report that cannot be read stops the seed before the session is written.
+      await expect(
+        loadJointMeeting2024(db, undefined, path.join(os.tmpdir(), 'no-such-report.txt')),
+      ).rejects.toThrow(/ENOENT/);
+      expect(await sessions()).toEqual([]);
+      // A start that stopped after the session (the session's own command committed) …
+      await scheduleSession(db, systemActor('seed'), {
+        type: 'joint-meeting',
+        title: 'Joint meeting of the Executive Boards (interrupted seed)',
+        startDate: '2024-05-31',
+        endDate: '2024-05-31',
+        boardIds: ['unicef', 'wfp'],
+      });
+      // … gets its report on the next one, in that session, and the one after adds nothing.
+      const documentId = await loadJointMeeting2024(db);
+      expect(documentId).not.toBeNull();
+      const [session] = await sessions();
+      const doc = await db
+        .selectFrom('documents')
+        .select('session_id')
+        .where('id', '=', documentId!)
+        .executeTakeFirstOrThrow();
+      expect(doc.session_id).toBe(session!.id);
+      expect(await sessions()).toHaveLength(1);
+      expect(await loadJointMeeting2024(db)).toBeNull();
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('marks every invented record synthetic, and the real joint meeting not', async () => {
     const sessions = await t.database.db
       .selectFrom('sessions')
@@ -75,12 +115,22 @@ describe.each(BACKENDS)('demo data and pages on %s', (backend) => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('Executive Board of UN-Women');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    const joint = await t.database.db.selectFrom('sessions').select('id').where('type', '=', 'joint-meeting').where('start_date', '=', '2024-05-31').executeTakeFirstOrThrow();
+    const joint = await t.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('type', '=', 'joint-meeting')
+      .where('start_date', '=', '2024-05-31')
+      .executeTakeFirstOrThrow();
     const page = await t.call({ method: 'GET', url: `/sessions/${joint.id}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Report of the joint meeting');
     expect(page.body).not.toContain('synthetic demo record');
-    const synthetic = await t.database.db.selectFrom('sessions').select('id').where('synthetic', '=', 1).where('type', '=', 'annual').executeTakeFirstOrThrow();
+    const synthetic = await t.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('synthetic', '=', 1)
+      .where('type', '=', 'annual')
+      .executeTakeFirstOrThrow();
     const synthPage = await t.call({ method: 'GET', url: `/sessions/${synthetic.id}` });
     expect(synthPage.body).toContain('(synthetic demo record)');
   });
