@@ -81,42 +81,29 @@ export async function loadReferenceData(
   return true;
 }
 
-/**
- * The 2024 joint meeting and its report, once. Each of the two is a command of its own: a start
- * that stopped between them (or could not read the report) finishes the report on the next start.
- */
+/** The 2024 joint meeting and its report (read from `file`), once. */
 export async function loadJointMeeting2024(
   db: Kysely<DB>,
   actor: Actor = systemActor('seed'),
   file: string = JOINT_MEETING_REPORT,
 ): Promise<string | null> {
-  const session = await db
+  const exists = await db
     .selectFrom('sessions')
     .select('id')
     .where('type', '=', 'joint-meeting')
     .where('start_date', '=', '2024-05-31')
     .executeTakeFirst();
-  if (session) {
-    const report = await db
-      .selectFrom('documents')
-      .select('id')
-      .where('session_id', '=', session.id)
-      .limit(1)
-      .executeTakeFirst();
-    if (report) return null;
-  }
+  if (exists) return null;
   // The full ingest pipeline: structure, speakers, references, annotations and search index. The
-  // file is read before anything is written, so that a missing one leaves no session behind.
+  // file is read before anything is written.
   const preview = await prepareImport(file, fs.readFileSync(file), { language: 'zh' });
-  const sessionId =
-    session?.id ??
-    (await scheduleSession(db, actor, {
-      type: 'joint-meeting',
-      title: 'Joint meeting of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF, UN-Women and WFP, 2024',
-      startDate: '2024-05-31',
-      endDate: '2024-05-31',
-      boardIds: [...ALL_BOARDS],
-    }));
+  const sessionId = await scheduleSession(db, actor, {
+    type: 'joint-meeting',
+    title: 'Joint meeting of the Executive Boards of UNDP/UNFPA/UNOPS, UNICEF, UN-Women and WFP, 2024',
+    startDate: '2024-05-31',
+    endDate: '2024-05-31',
+    boardIds: [...ALL_BOARDS],
+  });
   const { documentId } = await importDocument(db, actor, {
     preview: { ...preview, date: preview.date ?? '2024-05-31', title: preview.title ?? '执行局联席会议报告' },
     meta: {
@@ -179,11 +166,20 @@ export async function loadSyntheticExamples(
   });
 }
 
-export async function seedDemo(db: Kysely<DB>): Promise<{ reference: boolean; jointMeeting: boolean }> {
-  const reference = await loadReferenceData(db);
-  const doc = await loadJointMeeting2024(db);
-  await loadSyntheticExamples(db);
-  await loadOversightDemo(db);
-  await loadCoherenceDemo(db);
-  return { reference, jointMeeting: doc !== null };
+/**
+ * The demo data, whole or not at all: one transaction, so that a start that stops while seeding
+ * (or a report that cannot be read) leaves the database as it was, and the next start seeds it.
+ */
+export async function seedDemo(
+  db: Kysely<DB>,
+  opts: { jointMeetingReport?: string } = {},
+): Promise<{ reference: boolean; jointMeeting: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const reference = await loadReferenceData(trx);
+    const doc = await loadJointMeeting2024(trx, undefined, opts.jointMeetingReport);
+    await loadSyntheticExamples(trx);
+    await loadOversightDemo(trx);
+    await loadCoherenceDemo(trx);
+    return { reference, jointMeeting: doc !== null };
+  });
 }

@@ -2,10 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import { systemActor } from '../../src/modules/access/actor.js';
-import { scheduleSession } from '../../src/modules/sessions/commands/scheduleSession.js';
-import { loadJointMeeting2024, seedDemo } from '../../src/seed/demo.js';
-import { BACKENDS } from '../support/db.js';
+import { seedDemo } from '../../src/seed/demo.js';
+import { BACKENDS, createTestDatabase } from '../support/db.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 describe.each(BACKENDS)('demo data and pages on %s', (backend) => {
@@ -58,39 +56,30 @@ describe.each(BACKENDS)('demo data and pages on %s', (backend) => {
     expect(await count()).toBe(before);
   });
 
-  it('finishes the joint meeting on the next start when a start stopped short of its report', async () => {
-    const fresh = await createTestApp(backend);
+  it('seeds whole or not at all: a report that cannot be read leaves an empty database, seeded next time', async () => {
+    const database = await createTestDatabase(backend);
     try {
-      const db = fresh.database.db;
-      const sessions = () =>
-        db.selectFrom('sessions').select('id').where('type', '=', 'joint-meeting').execute();
-      // A report that cannot be read stops the seed before the session is written.
+      const db = database.db;
+      const count = async (table: 'boards' | 'sessions' | 'audit_events') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      // The reference data's command commits nothing when the joint meeting after it fails.
       await expect(
-        loadJointMeeting2024(db, undefined, path.join(os.tmpdir(), 'no-such-report.txt')),
+        seedDemo(db, { jointMeetingReport: path.join(os.tmpdir(), 'no-such-report.txt') }),
       ).rejects.toThrow(/ENOENT/);
-      expect(await sessions()).toEqual([]);
-      // A start that stopped after the session (the session's own command committed) …
-      await scheduleSession(db, systemActor('seed'), {
-        type: 'joint-meeting',
-        title: 'Joint meeting of the Executive Boards (interrupted seed)',
-        startDate: '2024-05-31',
-        endDate: '2024-05-31',
-        boardIds: ['unicef', 'wfp'],
-      });
-      // … gets its report on the next one, in that session, and the one after adds nothing.
-      const documentId = await loadJointMeeting2024(db);
-      expect(documentId).not.toBeNull();
-      const [session] = await sessions();
-      const doc = await db
-        .selectFrom('documents')
-        .select('session_id')
-        .where('id', '=', documentId!)
-        .executeTakeFirstOrThrow();
-      expect(doc.session_id).toBe(session!.id);
-      expect(await sessions()).toHaveLength(1);
-      expect(await loadJointMeeting2024(db)).toBeNull();
+      expect([await count('boards'), await count('sessions'), await count('audit_events')]).toEqual([
+        0, 0, 0,
+      ]);
+      expect(await seedDemo(db)).toEqual({ reference: true, jointMeeting: true });
+      expect(await count('boards')).toBe(4);
     } finally {
-      await fresh.close();
+      await database.close();
     }
   });
 

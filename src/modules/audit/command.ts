@@ -43,6 +43,9 @@ export class MissingAuditError extends Error {
 export async function runCommand<T>(db: Kysely<DB>, actor: Actor, spec: CommandSpec<T>): Promise<T> {
   if (!actor.id) throw errors.unauthenticated();
   spec.authorize(actor);
+  // Given a transaction (several commands that must land together, such as the demo data), the
+  // command runs in it: a failure of any of them rolls back all.
+  if (db.isTransaction) return execute(db as Transaction<DB>, actor, spec);
   return db.transaction().execute((trx) => execute(trx, actor, spec));
 }
 
