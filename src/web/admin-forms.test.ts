@@ -402,6 +402,9 @@ describe.each(BACKENDS)('secretariat and administrator forms on %s', (backend) =
     const samplePreview = await upload({ ...fields, mode: 'preview' }, sample, { lang: 'zh' });
     expect(samplePreview.statusCode).toBe(200);
     small(samplePreview.body);
+    // What the ingest found, paragraph by paragraph: the speaker, in the reader's language, and the acronym the text defines.
+    expect(samplePreview.body).toMatch(/<strong>2\.<\/strong> <span lang="zh" dir="ltr">[^<]*<\/span><div class="labels">[\s\S]*?<span class="tag">开发署\/人口基金\/项目署执行局主席<\/span>/);
+    expect(samplePreview.body).toContain('<span class="tag" lang="zh" dir="ltr">联检组 = 联合国联合检查组</span>');
     const sampleHash = /name="expectedHash" value="([0-9a-f]{64})"/.exec(samplePreview.body)![1]!;
     // It belongs to every board (a joint meeting): the administrator may commit it, a board's secretariat may not.
     expect((await upload({ ...fields, mode: 'commit', expectedHash: sampleHash }, sample)).statusCode).toBe(403);

@@ -814,6 +814,7 @@ export const ar: Messages = {
     noWarnings: 'لا توجد تحذيرات.',
     paragraph: 'الفقرة',
     firstParagraphs: 'الفقرات الأولى',
+    acronymsDefined: 'الاختصارات التي يعرّفها النص',
     notPreviewed: 'هذا ليس الملف الذي عاينته؛ عاينه أولًا',
     reasons: {
       empty: 'الملف فارغ',

@@ -815,6 +815,7 @@ export const en = {
     noWarnings: 'No warnings.',
     paragraph: 'Paragraph',
     firstParagraphs: 'First paragraphs',
+    acronymsDefined: 'Acronyms the text defines',
     notPreviewed: 'this is not the file you previewed; preview it first',
     reasons: {
       empty: 'the file is empty',

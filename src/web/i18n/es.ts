@@ -818,6 +818,7 @@ export const es: Messages = {
     noWarnings: 'Sin advertencias.',
     paragraph: 'Párrafo',
     firstParagraphs: 'Primeros párrafos',
+    acronymsDefined: 'Siglas que el texto define',
     notPreviewed: 'no es el archivo que previsualizó; previsualícelo primero',
     reasons: {
       empty: 'el archivo está vacío',

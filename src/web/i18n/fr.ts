@@ -818,6 +818,7 @@ export const fr: Messages = {
     noWarnings: 'Aucun avertissement.',
     paragraph: 'Paragraphe',
     firstParagraphs: 'Premiers paragraphes',
+    acronymsDefined: 'Sigles que le texte définit',
     notPreviewed: 'ce n’est pas le fichier prévisualisé ; prévisualisez-le d’abord',
     reasons: {
       empty: 'le fichier est vide',

@@ -818,6 +818,7 @@ export const ru: Messages = {
     noWarnings: 'Предупреждений нет.',
     paragraph: 'Пункт',
     firstParagraphs: 'Первые пункты',
+    acronymsDefined: 'Сокращения, определённые в тексте',
     notPreviewed: 'это не тот файл, который вы просматривали; сначала просмотрите его',
     reasons: {
       empty: 'файл пуст',

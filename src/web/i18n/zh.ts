@@ -811,6 +811,7 @@ export const zh: Messages = {
     noWarnings: '没有警告。',
     paragraph: '段落',
     firstParagraphs: '前几段',
+    acronymsDefined: '文中定义的简称',
     notPreviewed: '这不是您预览过的文件；请先预览',
     reasons: {
       empty: '文件为空',

@@ -28,10 +28,11 @@ import { listSessions } from '../../modules/sessions/queries.js';
 import { pageContext, type PageContext } from '../context.js';
 import { errorsByField, list, str, translateError, validate, type FieldErrors, type FormValues } from '../forms.js';
 import { html, type SafeHtml } from '../html.js';
-import { boardName, label } from '../labels.js';
+import { boardName, label, themeLabel } from '../labels.js';
 import { layout } from '../layout.js';
 import { acceptUploads, parseMultipart, uploadOf } from '../multipart.js';
-import { errorPage } from './parts.js';
+import { errorPage, ownLanguage, speakerText } from './parts.js';
+import { direction } from '../i18n/index.js';
 
 const PATH = '/secretariat/documents/import';
 // The parser lives in web/multipart.ts (shared with the oversight CSV import); exported here as before.
@@ -74,16 +75,23 @@ export function importFormRoutes(app: FastifyInstance, actx: AppContext): void {
     };
   };
 
+  // What the ingest found in a paragraph: who speaks, its themes, the acronyms it defines.
+  const enrichment = (ctx: PageContext, x: ImportPreview['paragraphs'][number]): SafeHtml | '' => {
+    const { t } = ctx;
+    if (!x.speakers.length && !x.themes.length && !x.acronyms.length) return '';
+    return html`<div class="labels">${x.speakers.length ? html`<span class="vh">${t.document.speakers}: </span>${x.speakers.map((s) => speakerText(ctx, s.role))}` : ''}${x.themes.length ? html`<span class="vh">${t.document.themes}: </span>${x.themes.map((th) => html`<span class="tag theme">${themeLabel(ctx, th)}</span>`)}` : ''}${x.acronyms.length ? html`<span class="vh">${t.adminForms.acronymsDefined}: </span>${x.acronyms.map((ac) => html`<span class="tag" lang="${x.language}" dir="${direction(x.language)}">${ac.shortForm} = ${ac.longForm}</span>`)}` : ''}</div>`;
+  };
+
   const previewSection = (ctx: PageContext, p: ImportPreview): SafeHtml => {
     const { t, f } = ctx;
     const a = t.adminForms;
     const flagged = p.paragraphs.filter((x) => x.warnings.length).slice(0, 200);
     const row = (name: string, value: SafeHtml | string) => html`<tr><th scope="row">${name}</th><td>${value}</td></tr>`;
-    const found = (v: string | null, lang = false) => (v ? (lang ? html`<span lang="${p.language}">${v}</span>` : v) : html`<span class="missing">${a.notFound}</span>`);
+    const found = (v: string | null) => v ?? html`<span class="missing">${a.notFound}</span>`;
     return html`<section aria-labelledby="preview"><h2 id="preview">${a.previewHeading(p.fileName)}</h2>
 <p class="notice">${a.nothingStored}</p>
 <div class="table-scroll"><table><caption class="vh">${a.previewHeading(p.fileName)}</caption><tbody>
-${row(t.common.title, found(p.title, true))}${row(t.common.date, p.date ? f.date(p.date) : found(null))}${row(t.common.symbol, p.symbol ? html`<span dir="ltr">${p.symbol}</span>` : found(null))}
+${row(t.common.title, p.title ? ownLanguage(ctx, p.title) : found(null))}${row(t.common.date, p.date ? f.date(p.date) : found(null))}${row(t.common.symbol, p.symbol ? html`<span dir="ltr">${p.symbol}</span>` : found(null))}
 ${row(t.common.language, label(ctx, 'languageName', p.language))}${row(a.format, `${p.format.toUpperCase()} · ${p.encoding} · ${f.number(p.size)} B`)}
 ${row(a.paragraphsFound, f.number(p.paragraphs.length))}${row(a.linesLeftOut, f.number(p.droppedLines))}
 </tbody></table></div>
@@ -96,7 +104,7 @@ ${
 <tbody>${flagged.map((x) => html`<tr><th scope="row">${x.number}</th><td lang="en">${x.warnings.join('; ')}</td></tr>`)}</tbody></table></div>`
     : p.warnings.length ? '' : html`<p>${a.noWarnings}</p>`
 }
-${p.paragraphs.length ? html`<h3>${a.firstParagraphs}</h3><ul class="plain" lang="${p.language}">${p.paragraphs.slice(0, 5).map((x) => html`<li><strong>${x.number}.</strong> ${x.text.length > 300 ? `${x.text.slice(0, 300)}…` : x.text}</li>`)}</ul>` : ''}
+${p.paragraphs.length ? html`<h3>${a.firstParagraphs}</h3><ul class="plain">${p.paragraphs.slice(0, 5).map((x) => html`<li><strong>${x.number}.</strong> <span lang="${x.language}" dir="${direction(x.language)}">${x.text.length > 300 ? `${x.text.slice(0, 300)}…` : x.text}</span>${enrichment(ctx, x)}</li>`)}</ul>` : ''}
 </section>`;
   };
 
