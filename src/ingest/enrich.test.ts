@@ -45,6 +45,19 @@ describe('member-state mentions in six languages', () => {
   });
 });
 
+describe('speakers in Chinese reports: directors', () => {
+  it('finds a director by the title the text gives, known titles in English', () => {
+    const found = (text: string) => findSpeakers(text, 'zh').map((s) => [s.role, s.entityId]);
+    expect(found('人口基金宣传和战略伙伴关系主任与各机构的负责人进行了小组讨论。')).toEqual([
+      ['UNFPA Director of Communications and Strategic Partnerships', 'unfpa'],
+    ]);
+    expect(found('儿基会方案司司长指出了挑战。')).toEqual([
+      ['UNICEF Director of the Programme Division', 'unicef'],
+    ]);
+    expect(found('粮食署紧急司司长表示支持。')).toEqual([['WFP Director (紧急司司长)', 'wfp']]);
+  });
+});
+
 describe('speakers in English reports', () => {
   const roles = (text: string, ctx: SpeakerContext = {}) => findSpeakers(text, 'en', ctx).map((s) => s.role);
 

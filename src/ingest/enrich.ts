@@ -716,7 +716,7 @@ const ZH_PRESIDENT_RE = new RegExp(
   'g',
 );
 const ZH_HEAD_RE = new RegExp(
-  `${CLAUSE_START}(${ZH_ENTITY})((?:副)?执行主任|副?署长|[\\u4e00-\\u9fff]{2,12}?主任)(?!的)`,
+  `${CLAUSE_START}(${ZH_ENTITY})((?:副)?执行主任|副?署长|[\\u4e00-\\u9fff]{2,12}?(?:主任|司长))(?!的)`,
   'g',
 );
 const ZH_SELF_RE = new RegExp(`^(${ZH_ENTITY})(?:重申|强调|表示|指出)`, 'g');

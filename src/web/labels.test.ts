@@ -36,6 +36,8 @@ const ZH_SENTENCES = [
   '秘书长强调了改革。',
   '常务副秘书长指出了挑战。',
   '发展协调助理秘书长表示将提交报告。',
+  '人口基金宣传和战略伙伴关系主任与各机构的负责人进行了小组讨论。',
+  '儿基会方案司司长指出了挑战。',
 ];
 
 const roles = [
@@ -48,7 +50,7 @@ const roles = [
 describe('speaker roles in the UI language', () => {
   it('finds every role of the sentences', () => {
     // Six heads, six deputies, four presidents and four vice-presidents, and the others.
-    expect(roles.length).toBe(12 + 8 + 3 + 4);
+    expect(roles.length).toBe(12 + 8 + 3 + 4 + 2);
   });
 
   it('translates every role the ingest records into each UI language', () => {
@@ -72,6 +74,12 @@ describe('speaker roles in the UI language', () => {
       '开发署/人口基金/项目署执行局主席',
     );
     expect(speakerLabel(zh, 'Delegation of Ghana').text).toBe('加纳代表团');
+    expect(speakerLabel(zh, 'UNFPA Director of Communications and Strategic Partnerships').text).toBe(
+      '人口基金宣传和战略伙伴关系主任',
+    );
+    expect(speakerLabel(ctxOf('fr'), 'UNICEF Director of the Programme Division').text).toBe(
+      'Directeur de la Division des programmes de l’UNICEF',
+    );
     expect(speakerLabel(ctxOf('fr'), 'Delegation of Ghana').text).toBe('Délégation : Ghana');
     expect(speakerLabel(ctxOf('ru'), 'UN-Women Executive Director').text).toBe(
       'Директор-исполнитель структуры «ООН-женщины»',

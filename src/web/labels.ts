@@ -77,7 +77,7 @@ export function memberStateOptions(
 }
 
 type SpeakerRoles = typeof en.speakerRole;
-type RoleTable = Exclude<keyof SpeakerRoles, 'delegationOf'>;
+type RoleTable = Exclude<keyof SpeakerRoles, 'delegationOf' | 'directorCommunications' | 'directorProgramme'>;
 
 /**
  * Where each speaker role the ingest records (its English text, ingest/enrich.ts) sits in the
@@ -85,8 +85,9 @@ type RoleTable = Exclude<keyof SpeakerRoles, 'delegationOf'>;
  * speaking as itself is its `entityName`.
  */
 const ROLE_PLACE = new Map<string, { table: RoleTable | 'entityName'; key: string | null }>();
-for (const [table, value] of Object.entries(en.speakerRole) as [keyof SpeakerRoles, unknown][]) {
-  if (table === 'delegationOf') continue;
+for (const [table, value] of Object.entries(en.speakerRole) as [RoleTable, unknown][]) {
+  // Templates (a delegation, a director) are matched by pattern below.
+  if (typeof value === 'function') continue;
   if (typeof value === 'string') ROLE_PLACE.set(value, { table, key: null });
   else
     for (const [key, text] of Object.entries(value as Record<string, string>))
@@ -94,6 +95,10 @@ for (const [table, value] of Object.entries(en.speakerRole) as [keyof SpeakerRol
 }
 for (const [key, text] of Object.entries(en.entityName)) ROLE_PLACE.set(text, { table: 'entityName', key });
 const STATE_BY_NAME = new Map(MEMBER_STATES.map((m) => [m.name, m.id]));
+const ENTITY_BY_CODE = new Map(Object.entries(en.entityName).map(([id, code]) => [code, id]));
+/** The directors the ingest names by an English title after the organization (ingest/enrich.ts ZH_TITLES). */
+const DIRECTOR_RE =
+  /^(\S+) (Director of Communications and Strategic Partnerships|Director of the Programme Division)$/;
 
 /**
  * A speaker's role in the UI language. Roles are stored as English text; a role outside the
@@ -106,6 +111,12 @@ export function speakerLabel(ctx: PageContext, role: string): { text: string; la
     if (place.table === 'entityName') return { text: entityName(ctx, place.key!) };
     const entry = roles[place.table] as string | Record<string, string>;
     return { text: typeof entry === 'string' ? entry : entry[place.key!]! };
+  }
+  const director = DIRECTOR_RE.exec(role);
+  const entity = director && ENTITY_BY_CODE.get(director[1]!);
+  if (director && entity) {
+    const title = director[2]!.endsWith('Division') ? roles.directorProgramme : roles.directorCommunications;
+    return { text: title(entityName(ctx, entity), entityOf(ctx, entity)) };
   }
   const state = /^Delegation of (.+)$/.exec(role)?.[1];
   const id = state && STATE_BY_NAME.get(state);

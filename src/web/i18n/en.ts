@@ -311,6 +311,8 @@ export const en = {
     deputySecretaryGeneral: 'Deputy Secretary-General',
     asgDevelopmentCoordination: 'Assistant Secretary-General for Development Coordination',
     delegationOf: (state: string) => `Delegation of ${state}`,
+    directorCommunications: (name: string, _of: string) => `${name} Director of Communications and Strategic Partnerships`,
+    directorProgramme: (name: string, _of: string) => `${name} Director of the Programme Division`,
   },
   mandateStatus: {
     suggested: 'Suggested',
