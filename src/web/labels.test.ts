@@ -4,6 +4,7 @@ import { ENTITY_LEXICON, findSpeakers } from '../ingest/enrich.js';
 import type { PageContext } from './context.js';
 import { formatsFor, LOCALES, MESSAGES, type Locale } from './i18n/index.js';
 import { speakerLabel } from './labels.js';
+import { ownLanguage } from './pages/parts.js';
 
 function ctxOf(locale: Locale): PageContext {
   return {
@@ -94,5 +95,25 @@ describe('speaker roles in the UI language', () => {
       text: 'Delegation of Atlantis',
       lang: 'en',
     });
+  });
+});
+
+describe('ownLanguage', () => {
+  it('marks a title with the language and direction of its text, unless it is the page’s', () => {
+    const zhTitle = '执行局联席会议报告';
+    expect(String(ownLanguage(ctxOf('ar'), zhTitle))).toBe(`<span lang="zh" dir="ltr">${zhTitle}</span>`);
+    expect(String(ownLanguage(ctxOf('zh'), zhTitle))).toBe(zhTitle);
+    expect(String(ownLanguage(ctxOf('en'), 'تقرير المجلس التنفيذي'))).toBe(
+      '<span lang="ar" dir="rtl">تقرير المجلس التنفيذي</span>',
+    );
+    expect(
+      String(ownLanguage(ctxOf('ru'), 'Rapport du Conseil d’administration sur les travaux de la session')),
+    ).toBe(
+      '<span lang="fr" dir="ltr">Rapport du Conseil d’administration sur les travaux de la session</span>',
+    );
+    // Escaped as any text is.
+    expect(String(ownLanguage(ctxOf('zh'), 'Report <b>of</b> the Board'))).toBe(
+      '<span lang="en" dir="ltr">Report &lt;b&gt;of&lt;/b&gt; the Board</span>',
+    );
   });
 });
