@@ -105,6 +105,8 @@ const DIRECTOR_RE =
  * vocabulary (a director named by a title the ingest does not know) stays English, and says so.
  */
 export function speakerLabel(ctx: PageContext, role: string): { text: string; lang?: 'en' } {
+  // The stored text is the English label.
+  if (ctx.locale === 'en') return { text: role };
   const place = ROLE_PLACE.get(role);
   const roles = ctx.t.speakerRole;
   if (place) {
@@ -116,10 +118,10 @@ export function speakerLabel(ctx: PageContext, role: string): { text: string; la
   const entity = director && ENTITY_BY_CODE.get(director[1]!);
   if (director && entity) {
     const title = director[2]!.endsWith('Division') ? roles.directorProgramme : roles.directorCommunications;
-    return { text: title(entityName(ctx, entity), entityOf(ctx, entity)) };
+    return { text: title(entityOf(ctx, entity)) };
   }
   const state = /^Delegation of (.+)$/.exec(role)?.[1];
   const id = state && STATE_BY_NAME.get(state);
   if (state && id) return { text: roles.delegationOf(memberStateName(ctx, id, state)) };
-  return ctx.locale === 'en' ? { text: role } : { text: role, lang: 'en' };
+  return { text: role, lang: 'en' };
 }

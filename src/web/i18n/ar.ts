@@ -310,8 +310,8 @@ export const ar: Messages = {
     deputySecretaryGeneral: 'نائب الأمين العام',
     asgDevelopmentCoordination: 'الأمين العام المساعد لتنسيق الشؤون الإنمائية',
     delegationOf: (state: string) => `وفد ${state}`,
-    directorCommunications: (_name: string, of: string) => `مدير الاتصالات والشراكات الاستراتيجية ${of}`,
-    directorProgramme: (_name: string, of: string) => `مدير شعبة البرامج ${of}`,
+    directorCommunications: (of: string) => `مدير الاتصالات والشراكات الاستراتيجية ${of}`,
+    directorProgramme: (of: string) => `مدير شعبة البرامج ${of}`,
   },
   mandateStatus: {
     suggested: 'مقترحة',

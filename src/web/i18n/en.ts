@@ -311,8 +311,8 @@ export const en = {
     deputySecretaryGeneral: 'Deputy Secretary-General',
     asgDevelopmentCoordination: 'Assistant Secretary-General for Development Coordination',
     delegationOf: (state: string) => `Delegation of ${state}`,
-    directorCommunications: (name: string, _of: string) => `${name} Director of Communications and Strategic Partnerships`,
-    directorProgramme: (name: string, _of: string) => `${name} Director of the Programme Division`,
+    directorCommunications: (of: string) => `Director of Communications and Strategic Partnerships ${of}`,
+    directorProgramme: (of: string) => `Director of the Programme Division ${of}`,
   },
   mandateStatus: {
     suggested: 'Suggested',

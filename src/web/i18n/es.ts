@@ -314,8 +314,8 @@ export const es: Messages = {
     deputySecretaryGeneral: 'Vicesecretario General',
     asgDevelopmentCoordination: 'Subsecretario General de Coordinación del Desarrollo',
     delegationOf: (state: string) => `Delegación: ${state}`,
-    directorCommunications: (_name: string, of: string) => `Director de Comunicaciones y Alianzas Estratégicas ${of}`,
-    directorProgramme: (_name: string, of: string) => `Director de la División de Programas ${of}`,
+    directorCommunications: (of: string) => `Director de Comunicaciones y Alianzas Estratégicas ${of}`,
+    directorProgramme: (of: string) => `Director de la División de Programas ${of}`,
   },
   mandateStatus: {
     suggested: 'Propuesto',

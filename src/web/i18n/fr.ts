@@ -314,8 +314,8 @@ export const fr: Messages = {
     deputySecretaryGeneral: 'Vice-Secrétaire général',
     asgDevelopmentCoordination: 'Sous-Secrétaire général à la coordination du développement',
     delegationOf: (state: string) => `Délégation : ${state}`,
-    directorCommunications: (_name: string, of: string) => `Directeur de la communication et des partenariats stratégiques ${of}`,
-    directorProgramme: (_name: string, of: string) => `Directeur de la Division des programmes ${of}`,
+    directorCommunications: (of: string) => `Directeur de la communication et des partenariats stratégiques ${of}`,
+    directorProgramme: (of: string) => `Directeur de la Division des programmes ${of}`,
   },
   mandateStatus: {
     suggested: 'Proposé',

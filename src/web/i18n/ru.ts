@@ -314,8 +314,8 @@ export const ru: Messages = {
     deputySecretaryGeneral: 'Первый заместитель Генерального секретаря',
     asgDevelopmentCoordination: 'Помощник Генерального секретаря по координации деятельности в целях развития',
     delegationOf: (state: string) => `Делегация: ${state}`,
-    directorCommunications: (_name: string, of: string) => `Директор по связям с общественностью и стратегическим партнёрствам ${of}`,
-    directorProgramme: (_name: string, of: string) => `Директор Отдела программ ${of}`,
+    directorCommunications: (of: string) => `Директор по связям с общественностью и стратегическим партнёрствам ${of}`,
+    directorProgramme: (of: string) => `Директор Отдела программ ${of}`,
   },
   mandateStatus: {
     suggested: 'Предложено',

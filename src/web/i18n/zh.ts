@@ -307,8 +307,8 @@ export const zh: Messages = {
     deputySecretaryGeneral: '常务副秘书长',
     asgDevelopmentCoordination: '发展协调助理秘书长',
     delegationOf: (state: string) => `${state}代表团`,
-    directorCommunications: (name: string, _of: string) => `${name}宣传和战略伙伴关系主任`,
-    directorProgramme: (name: string, _of: string) => `${name}方案司司长`,
+    directorCommunications: (of: string) => `${of}宣传和战略伙伴关系主任`,
+    directorProgramme: (of: string) => `${of}方案司司长`,
   },
   mandateStatus: {
     suggested: '建议中',
