@@ -217,6 +217,15 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect(res.body).toContain('<mark>');
     expect(res.body).toMatch(/Chinese<\/a> <span class="meta">\(\d+\)<\/span>/);
     expect(res.body).toMatch(new RegExp(`href="/documents/${reportId}\\?text=zh&amp;q=[^"]+#p\\d+"`));
+    // By speaker: what the delegations said, and nothing else.
+    const bySpeaker = await get(`/search?q=${encodeURIComponent('治理')}&speaker=delegations&lang=zh`);
+    expect(bySpeaker.body).toContain('<option value="delegations" selected>各代表团（会员国）</option>');
+    const hits = bySpeaker.body.split('<li><a href="/documents/').slice(1);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h).toContain('<span class="tag">各代表团</span>');
+    expect((await get(`/search?q=${encodeURIComponent('治理')}&speaker=unfpa`)).body).toContain('<option value="unfpa" selected>UNFPA</option>');
+    // An unknown speaker is no filter.
+    expect((await get(`/search?q=${encodeURIComponent('治理')}&speaker=nobody`)).body).toContain('<select name="speaker"><option value="" selected>');
     const filtered = await get(`/search?q=${encodeURIComponent('执行局')}&language=en`);
     expect(filtered.body).toContain('No paragraph matches.');
     const bad = await get('/search?q=%22%22');

@@ -156,6 +156,9 @@ export const en = {
     atMost: (n: string) => `counted over the first ${n} matches`,
     paragraphOf: (n: string) => `paragraph ${n}`,
     clear: 'Clear filters',
+    speaker: 'Speaker',
+    byRole: 'By role',
+    byOrganization: 'Organizations (their heads and staff)',
     windowed: (n: string) => `Very many paragraphs match: these are the most relevant of the newest ${n}. Add a word or a filter to narrow the search.`,
   },
   signIn: {
@@ -300,6 +303,8 @@ export const en = {
   entityName: { undp: 'UNDP', unfpa: 'UNFPA', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'UN-Women', wfp: 'WFP' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'of UNDP', unfpa: 'of UNFPA', unops: 'of UNOPS', unicef: 'of UNICEF', unwomen: 'of UN-Women', wfp: 'of WFP' },
+  /** Kinds of speaker the search filters by (search/speakerKeys). */
+  speakerKey: { delegations: 'Delegations (member states)', 'board-president': 'Board presidents', 'board-vice-president': 'Board vice-presidents', 'executive-head': 'Executive heads', 'deputy-executive-head': 'Deputy executive heads', 'un-secretariat': 'UN Secretariat' },
   speakerRole: {
     executiveHead: { undp: 'UNDP Administrator', unfpa: 'UNFPA Executive Director', unops: 'UNOPS Executive Director', unicef: 'UNICEF Executive Director', unwomen: 'UN-Women Executive Director', wfp: 'WFP Executive Director' },
     deputyExecutiveHead: { undp: 'UNDP Deputy Administrator', unfpa: 'UNFPA Deputy Executive Director', unops: 'UNOPS Deputy Executive Director', unicef: 'UNICEF Deputy Executive Director', unwomen: 'UN-Women Deputy Executive Director', wfp: 'WFP Deputy Executive Director' },

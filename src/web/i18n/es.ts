@@ -157,6 +157,9 @@ export const es: Messages = {
     atMost: (n) => `contados sobre los primeros ${n} resultados`,
     paragraphOf: (n) => `párrafo ${n}`,
     clear: 'Quitar los filtros',
+    speaker: 'Orador',
+    byRole: 'Por cargo',
+    byOrganization: 'Organizaciones (sus jefes y su personal)',
     windowed: (n: string) => `Coinciden muchísimos párrafos: estos son los más pertinentes de los ${n} más recientes. Añada una palabra o un filtro para acotar la búsqueda.`,
   },
   signIn: {
@@ -303,6 +306,8 @@ export const es: Messages = {
   entityName: { undp: 'PNUD', unfpa: 'UNFPA', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Mujeres', wfp: 'PMA' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'del PNUD', unfpa: 'del UNFPA', unops: 'de la UNOPS', unicef: 'del UNICEF', unwomen: 'de ONU-Mujeres', wfp: 'del PMA' },
+  /** Kinds of speaker the search filters by (search/speakerKeys). */
+  speakerKey: { delegations: 'Delegaciones (Estados Miembros)', 'board-president': 'Presidentes de las juntas', 'board-vice-president': 'Vicepresidentes de las juntas', 'executive-head': 'Jefes ejecutivos', 'deputy-executive-head': 'Jefes ejecutivos adjuntos', 'un-secretariat': 'Secretaría de las Naciones Unidas' },
   speakerRole: {
     executiveHead: { undp: 'Administrador del PNUD', unfpa: 'Director Ejecutivo del UNFPA', unops: 'Director Ejecutivo de la UNOPS', unicef: 'Director Ejecutivo del UNICEF', unwomen: 'Director Ejecutivo de ONU-Mujeres', wfp: 'Director Ejecutivo del PMA' },
     deputyExecutiveHead: { undp: 'Administrador Adjunto del PNUD', unfpa: 'Director Ejecutivo Adjunto del UNFPA', unops: 'Director Ejecutivo Adjunto de la UNOPS', unicef: 'Director Ejecutivo Adjunto del UNICEF', unwomen: 'Director Ejecutivo Adjunto de ONU-Mujeres', wfp: 'Director Ejecutivo Adjunto del PMA' },

@@ -157,6 +157,9 @@ export const fr: Messages = {
     atMost: (n) => `compté sur les ${n} premiers résultats`,
     paragraphOf: (n) => `paragraphe ${n}`,
     clear: 'Effacer les filtres',
+    speaker: 'Orateur',
+    byRole: 'Par fonction',
+    byOrganization: 'Organisations (leurs chefs et leur personnel)',
     windowed: (n: string) => `Un très grand nombre de paragraphes correspondent : voici les plus pertinents parmi les ${n} plus récents. Ajoutez un mot ou un filtre pour affiner la recherche.`,
   },
   signIn: {
@@ -303,6 +306,8 @@ export const fr: Messages = {
   entityName: { undp: 'PNUD', unfpa: 'FNUAP', unops: 'UNOPS', unicef: 'UNICEF', unwomen: 'ONU-Femmes', wfp: 'PAM' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'du PNUD', unfpa: 'du FNUAP', unops: 'de l’UNOPS', unicef: 'de l’UNICEF', unwomen: 'd’ONU-Femmes', wfp: 'du PAM' },
+  /** Kinds of speaker the search filters by (search/speakerKeys). */
+  speakerKey: { delegations: 'Délégations (États membres)', 'board-president': 'Présidents des conseils', 'board-vice-president': 'Vice-présidents des conseils', 'executive-head': 'Chefs de secrétariat', 'deputy-executive-head': 'Chefs de secrétariat adjoints', 'un-secretariat': 'Secrétariat de l’ONU' },
   speakerRole: {
     executiveHead: { undp: 'Administrateur du PNUD', unfpa: 'Directeur exécutif du FNUAP', unops: 'Directeur exécutif de l’UNOPS', unicef: 'Directeur général de l’UNICEF', unwomen: 'Directeur exécutif d’ONU-Femmes', wfp: 'Directeur exécutif du PAM' },
     deputyExecutiveHead: { undp: 'Administrateur adjoint du PNUD', unfpa: 'Directeur exécutif adjoint du FNUAP', unops: 'Directeur exécutif adjoint de l’UNOPS', unicef: 'Directeur général adjoint de l’UNICEF', unwomen: 'Directeur exécutif adjoint d’ONU-Femmes', wfp: 'Directeur exécutif adjoint du PAM' },

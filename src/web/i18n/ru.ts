@@ -157,6 +157,9 @@ export const ru: Messages = {
     atMost: (n) => `подсчитано по первым ${n} совпадениям`,
     paragraphOf: (n) => `пункт ${n}`,
     clear: 'Сбросить фильтры',
+    speaker: 'Выступающий',
+    byRole: 'По должности',
+    byOrganization: 'Организации (их руководители и сотрудники)',
     windowed: (n: string) => `Найдено очень много абзацев: показаны наиболее релевантные из ${n} самых новых. Добавьте слово или фильтр, чтобы сузить поиск.`,
   },
   signIn: {
@@ -303,6 +306,8 @@ export const ru: Messages = {
   entityName: { undp: 'ПРООН', unfpa: 'ЮНФПА', unops: 'ЮНОПС', unicef: 'ЮНИСЕФ', unwomen: '«ООН-женщины»', wfp: 'ВПП' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: 'ПРООН', unfpa: 'ЮНФПА', unops: 'ЮНОПС', unicef: 'ЮНИСЕФ', unwomen: 'структуры «ООН-женщины»', wfp: 'ВПП' },
+  /** Kinds of speaker the search filters by (search/speakerKeys). */
+  speakerKey: { delegations: 'Делегации (государства-члены)', 'board-president': 'Председатели советов', 'board-vice-president': 'Заместители председателей советов', 'executive-head': 'Исполнительные главы', 'deputy-executive-head': 'Заместители исполнительных глав', 'un-secretariat': 'Секретариат ООН' },
   speakerRole: {
     executiveHead: { undp: 'Администратор ПРООН', unfpa: 'Директор-исполнитель ЮНФПА', unops: 'Директор-исполнитель ЮНОПС', unicef: 'Директор-исполнитель ЮНИСЕФ', unwomen: 'Директор-исполнитель структуры «ООН-женщины»', wfp: 'Директор-исполнитель ВПП' },
     deputyExecutiveHead: { undp: 'Заместитель Администратора ПРООН', unfpa: 'Заместитель Директора-исполнителя ЮНФПА', unops: 'Заместитель Директора-исполнителя ЮНОПС', unicef: 'Заместитель Директора-исполнителя ЮНИСЕФ', unwomen: 'Заместитель Директора-исполнителя структуры «ООН-женщины»', wfp: 'Заместитель Директора-исполнителя ВПП' },

@@ -152,6 +152,9 @@ export const zh: Messages = {
     atMost: (n) => `按前${n}条结果统计`,
     paragraphOf: (n) => `第${n}段`,
     clear: '清除筛选',
+    speaker: '发言者',
+    byRole: '按职务',
+    byOrganization: '组织（其负责人和工作人员）',
     windowed: (n: string) => `匹配的段落非常多：以下是最新 ${n} 个段落中最相关的结果。请增加词语或筛选条件以缩小范围。`,
   },
   signIn: {
@@ -296,6 +299,8 @@ export const zh: Messages = {
   entityName: { undp: '开发署', unfpa: '人口基金', unops: '项目署', unicef: '儿基会', unwomen: '妇女署', wfp: '粮食署' },
   /** An organization after "of" (its article or case): for the executive head of … */
   entityOf: { undp: '开发署', unfpa: '人口基金', unops: '项目署', unicef: '儿基会', unwomen: '妇女署', wfp: '粮食署' },
+  /** Kinds of speaker the search filters by (search/speakerKeys). */
+  speakerKey: { delegations: '各代表团（会员国）', 'board-president': '执行局主席', 'board-vice-president': '执行局副主席', 'executive-head': '行政首长', 'deputy-executive-head': '副行政首长', 'un-secretariat': '联合国秘书处' },
   speakerRole: {
     executiveHead: { undp: '开发署署长', unfpa: '人口基金执行主任', unops: '项目署执行主任', unicef: '儿基会执行主任', unwomen: '妇女署执行主任', wfp: '粮食署执行主任' },
     deputyExecutiveHead: { undp: '开发署副署长', unfpa: '人口基金副执行主任', unops: '项目署副执行主任', unicef: '儿基会副执行主任', unwomen: '妇女署副执行主任', wfp: '粮食署副执行主任' },

@@ -13,7 +13,7 @@ import { href, pageContext, type PageContext } from '../context.js';
 import { translateError } from '../forms.js';
 import { ownLanguage, speakerText } from './parts.js';
 import { html, SafeHtml } from '../html.js';
-import { boardName, label, themeLabel } from '../labels.js';
+import { boardName, entityName, label, themeLabel } from '../labels.js';
 import { layout } from '../layout.js';
 import { FACET_SAMPLE, searchFacetCounts, type FacetCounts } from '../queries.js';
 
@@ -52,6 +52,7 @@ export function searchRoutes(app: FastifyInstance, actx: AppContext): void {
       language: (LANGUAGES as readonly string[]).includes(q.language ?? '') ? (q.language as Filters['language']) : undefined,
       year: Number.isInteger(yearN) && yearN >= 1945 && yearN <= 2200 ? yearN : undefined,
       theme: THEME_IDS.includes(q.theme ?? '') ? q.theme : undefined,
+      speaker: Object.hasOwn(t.speakerKey, q.speaker ?? '') || Object.hasOwn(t.entityName, q.speaker ?? '') ? q.speaker : undefined,
     };
     let result: Awaited<ReturnType<typeof searchParagraphs>> | null = null;
     let facets: FacetCounts | null = null;
@@ -76,6 +77,7 @@ export function searchRoutes(app: FastifyInstance, actx: AppContext): void {
 <label>${t.common.type}<select name="type">${opt('', '', t.common.any)}${DOCUMENT_TYPES.map((d) => opt(d, filters.type, label(ctx, 'documentType', d)))}</select></label>
 <label>${t.common.board}<select name="board">${opt('', '', t.common.any)}${boards.map((b) => opt(b.id, filters.board, boardName(ctx, b.id)))}</select></label>
 <label>${t.search.theme}<select name="theme">${opt('', '', t.common.any)}${THEME_IDS.map((th) => opt(th, filters.theme, themeLabel(ctx, th)))}</select></label>
+<label>${t.search.speaker}<select name="speaker">${opt('', '', t.common.any)}<optgroup label="${t.search.byRole}">${Object.entries(t.speakerKey).map(([k, v]) => opt(k, filters.speaker, v))}</optgroup><optgroup label="${t.search.byOrganization}">${Object.keys(t.entityName).map((e) => opt(e, filters.speaker, entityName(ctx, e)))}</optgroup></select></label>
 <label>${t.common.year}<input type="text" inputmode="numeric" name="year" size="6" pattern="[0-9]{4}" value="${filters.year ?? ''}"></label>
 <button type="submit">${t.search.submit}</button>
 </form>
@@ -93,7 +95,7 @@ ${facetList(ctx, t.common.type, 'type', facets.type, filters, (v) => label(ctx, 
 ${facetList(ctx, t.common.board, 'board', facets.board, filters, (v) => boardName(ctx, v))}
 ${facetList(ctx, t.common.year, 'year', facets.year, filters, (v) => v)}
 </div>
-${filters.language || filters.type || filters.board || filters.year || filters.theme ? html`<p><a href="${href('/search', { q: text })}">${t.search.clear}</a></p>` : ''}
+${filters.language || filters.type || filters.board || filters.year || filters.theme || filters.speaker ? html`<p><a href="${href('/search', { q: text })}">${t.search.clear}</a></p>` : ''}
 </section>`
     : ''
 }
