@@ -226,6 +226,17 @@ describe.each(BACKENDS)('web pages on %s', (backend) => {
     expect((await get(`/search?q=${encodeURIComponent('治理')}&speaker=unfpa`)).body).toContain('<option value="unfpa" selected>UNFPA</option>');
     // An unknown speaker is no filter.
     expect((await get(`/search?q=${encodeURIComponent('治理')}&speaker=nobody`)).body).toContain('<select name="speaker"><option value="" selected>');
+    // Within a session, from the search form of the session's page.
+    expect((await get(`/sessions/${jointSession}`)).body).toContain(`<input type="hidden" name="session" value="${jointSession}">`);
+    const inSession = await get(`/search?q=${encodeURIComponent('联检组')}&session=${jointSession}`);
+    expect(inSession.body).toContain(`Within the session: <a href="/sessions/${jointSession}">`);
+    expect(inSession.body).toContain(`<input type="hidden" name="session" value="${jointSession}">`);
+    const inSessionHits = inSession.body.split('<li><a href="/documents/').slice(1);
+    expect(inSessionHits.length).toBeGreaterThan(0);
+    for (const h of inSessionHits) expect(h.startsWith(reportId)).toBe(true);
+    const synthInSession = await get(`/search?q=${encodeURIComponent('联检组')}&session=${syntheticSession}`);
+    expect(synthInSession.body).toContain('No paragraph matches.');
+    expect((await get(`/search?q=${encodeURIComponent('联检组')}&session=../../etc`)).body).not.toContain('Within the session');
     const filtered = await get(`/search?q=${encodeURIComponent('执行局')}&language=en`);
     expect(filtered.body).toContain('No paragraph matches.');
     const bad = await get('/search?q=%22%22');

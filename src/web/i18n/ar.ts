@@ -116,6 +116,7 @@ export const ar: Messages = {
     speaker: 'المتكلم',
     paragraphs: 'الفقرات',
     addAgendaItem: 'إضافة بند إلى جدول الأعمال',
+    searchIn: 'البحث في وثائق الدورة',
   },
   document: {
     listTitle: 'الوثائق',
@@ -158,6 +159,7 @@ export const ar: Messages = {
     speaker: 'المتكلم',
     byRole: 'حسب الصفة',
     byOrganization: 'المنظمات (رؤساؤها وموظفوها)',
+    withinSession: 'في إطار الدورة',
     windowed: (n: string) => `تطابق فقرات كثيرة جدا: هذه أكثرها صلة من بين أحدث ${n} فقرة. أضف كلمة أو عامل تصفية لتضييق البحث.`,
   },
   signIn: {

@@ -117,6 +117,7 @@ export const en = {
     speaker: 'Speaker',
     paragraphs: 'Paragraphs',
     addAgendaItem: 'Add an agenda item',
+    searchIn: 'Search this session\'s documents',
   },
   document: {
     listTitle: 'Documents',
@@ -159,6 +160,7 @@ export const en = {
     speaker: 'Speaker',
     byRole: 'By role',
     byOrganization: 'Organizations (their heads and staff)',
+    withinSession: 'Within the session',
     windowed: (n: string) => `Very many paragraphs match: these are the most relevant of the newest ${n}. Add a word or a filter to narrow the search.`,
   },
   signIn: {

@@ -118,6 +118,7 @@ export const es: Messages = {
     speaker: 'Orador',
     paragraphs: 'Párrafos',
     addAgendaItem: 'Añadir un tema del programa',
+    searchIn: 'Buscar en los documentos del período de sesiones',
   },
   document: {
     listTitle: 'Documentos',
@@ -160,6 +161,7 @@ export const es: Messages = {
     speaker: 'Orador',
     byRole: 'Por cargo',
     byOrganization: 'Organizaciones (sus jefes y su personal)',
+    withinSession: 'En el período de sesiones',
     windowed: (n: string) => `Coinciden muchísimos párrafos: estos son los más pertinentes de los ${n} más recientes. Añada una palabra o un filtro para acotar la búsqueda.`,
   },
   signIn: {

@@ -118,6 +118,7 @@ export const fr: Messages = {
     speaker: 'Orateur',
     paragraphs: 'Paragraphes',
     addAgendaItem: "Ajouter un point à l'ordre du jour",
+    searchIn: 'Rechercher dans les documents de la session',
   },
   document: {
     listTitle: 'Documents',
@@ -160,6 +161,7 @@ export const fr: Messages = {
     speaker: 'Orateur',
     byRole: 'Par fonction',
     byOrganization: 'Organisations (leurs chefs et leur personnel)',
+    withinSession: 'Dans la session',
     windowed: (n: string) => `Un très grand nombre de paragraphes correspondent : voici les plus pertinents parmi les ${n} plus récents. Ajoutez un mot ou un filtre pour affiner la recherche.`,
   },
   signIn: {

@@ -118,6 +118,7 @@ export const ru: Messages = {
     speaker: 'Оратор',
     paragraphs: 'Пункты',
     addAgendaItem: 'Добавить пункт повестки дня',
+    searchIn: 'Поиск по документам сессии',
   },
   document: {
     listTitle: 'Документы',
@@ -160,6 +161,7 @@ export const ru: Messages = {
     speaker: 'Выступающий',
     byRole: 'По должности',
     byOrganization: 'Организации (их руководители и сотрудники)',
+    withinSession: 'В рамках сессии',
     windowed: (n: string) => `Найдено очень много абзацев: показаны наиболее релевантные из ${n} самых новых. Добавьте слово или фильтр, чтобы сузить поиск.`,
   },
   signIn: {

@@ -113,6 +113,7 @@ export const zh: Messages = {
     speaker: '发言者',
     paragraphs: '段落',
     addAgendaItem: '添加议程项目',
+    searchIn: '检索本届会议的文件',
   },
   document: {
     listTitle: '文件',
@@ -155,6 +156,7 @@ export const zh: Messages = {
     speaker: '发言者',
     byRole: '按职务',
     byOrganization: '组织（其负责人和工作人员）',
+    withinSession: '限于本届会议',
     windowed: (n: string) => `匹配的段落非常多：以下是最新 ${n} 个段落中最相关的结果。请增加词语或筛选条件以缩小范围。`,
   },
   signIn: {

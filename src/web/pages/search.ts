@@ -8,6 +8,7 @@ import { isAppError, type AppError } from '../../lib/errors.js';
 import { DOCUMENT_TYPES } from '../../modules/documents/schema.js';
 import { listBoards } from '../../modules/registry/queries.js';
 import { searchParagraphs } from '../../modules/search/queries.js';
+import { getSession } from '../../modules/sessions/queries.js';
 import type { SearchQueryInput } from '../../modules/search/schema.js';
 import { href, pageContext, type PageContext } from '../context.js';
 import { translateError } from '../forms.js';
@@ -18,6 +19,9 @@ import { layout } from '../layout.js';
 import { FACET_SAMPLE, searchFacetCounts, type FacetCounts } from '../queries.js';
 
 type Filters = Omit<SearchQueryInput, 'limit' | 'cursor'>;
+
+/** A record id as the API's `Id` schema takes it. */
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 function facetList(
   ctx: PageContext,
@@ -45,6 +49,8 @@ export function searchRoutes(app: FastifyInstance, actx: AppContext): void {
     const q = req.query;
     const text = (q.q ?? '').trim().slice(0, 500);
     const yearN = Number(q.year);
+    // A session the caller may see (from the search form of its page); any other is no filter.
+    const session = q.session && ID.test(q.session) ? await getSession(db, req.actor, q.session) : undefined;
     const filters: Filters = {
       q: text,
       board: boards.some((b) => b.id === q.board) ? q.board : undefined,
@@ -53,6 +59,7 @@ export function searchRoutes(app: FastifyInstance, actx: AppContext): void {
       year: Number.isInteger(yearN) && yearN >= 1945 && yearN <= 2200 ? yearN : undefined,
       theme: THEME_IDS.includes(q.theme ?? '') ? q.theme : undefined,
       speaker: Object.hasOwn(t.speakerKey, q.speaker ?? '') || Object.hasOwn(t.entityName, q.speaker ?? '') ? q.speaker : undefined,
+      session: session?.id,
     };
     let result: Awaited<ReturnType<typeof searchParagraphs>> | null = null;
     let facets: FacetCounts | null = null;
@@ -79,9 +86,10 @@ export function searchRoutes(app: FastifyInstance, actx: AppContext): void {
 <label>${t.search.theme}<select name="theme">${opt('', '', t.common.any)}${THEME_IDS.map((th) => opt(th, filters.theme, themeLabel(ctx, th)))}</select></label>
 <label>${t.search.speaker}<select name="speaker">${opt('', '', t.common.any)}<optgroup label="${t.search.byRole}">${Object.entries(t.speakerKey).map(([k, v]) => opt(k, filters.speaker, v))}</optgroup><optgroup label="${t.search.byOrganization}">${Object.keys(t.entityName).map((e) => opt(e, filters.speaker, entityName(ctx, e)))}</optgroup></select></label>
 <label>${t.common.year}<input type="text" inputmode="numeric" name="year" size="6" pattern="[0-9]{4}" value="${filters.year ?? ''}"></label>
-<button type="submit">${t.search.submit}</button>
+${session ? html`<input type="hidden" name="session" value="${session.id}">` : ''}<button type="submit">${t.search.submit}</button>
 </form>
 <p id="search-help" class="meta">${t.search.help}</p>
+${session ? html`<p class="meta">${t.search.withinSession}: <a href="/sessions/${session.id}">${ownLanguage(ctx, session.title)}</a> · <a href="${href('/search', { ...filters, session: undefined })}">${t.search.clear}</a></p>` : ''}
 ${problem ? html`<div class="alert" role="alert"><p>${problem.errors.map((e) => (e.path === '/querystring/q' ? `${t.search.label}: ${translateError(ctx, e)}` : translateError(ctx, e))).join('; ') || problem.detail}</p></div>` : ''}
 ${
   result

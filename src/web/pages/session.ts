@@ -35,6 +35,7 @@ export function sessionRoutes(app: FastifyInstance, actx: AppContext): void {
     const body = html`<h1>${ownLanguage(ctx, session.title)}${syntheticLabel(ctx, session.synthetic)}</h1>
 <p class="meta">${label(ctx, 'sessionType', session.type)} · ${f.dateRange(session.start_date, session.end_date)}${session.venue ? ` · ${session.venue}` : ''}</p>
 <p class="meta">${t.common.boards}: ${session.boardIds.map((b, i) => html`${i ? '; ' : ''}<a href="/boards/${b}">${boardName(ctx, b)}</a>`)}</p>
+${documents.length ? html`<form class="filters" method="get" action="/search" role="search"><input type="hidden" name="session" value="${session.id}"><label>${t.session.searchIn}<input type="search" name="q" size="30" required></label> <button type="submit">${t.search.submit}</button></form>` : ''}
 ${canManage ? html`<p><a class="button" href="/secretariat/sessions/${session.id}/edit">${t.adminForms.edit}</a> <a class="button" href="/secretariat/sessions/${session.id}/access">${t.registryForms.changeAccess}</a></p>` : ''}
 ${session.type === 'informal-briefing' ? briefingSection(ctx, session, documents, canManage) : ''}
 <section aria-labelledby="agenda"><h2 id="agenda">${t.session.agenda}</h2>
